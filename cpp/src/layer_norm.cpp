@@ -1,0 +1,105 @@
+// LayerNorm over the last cols elements of each row:
+// https://pytorch.org/docs/1.13/generated/torch.nn.LayerNorm.html
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "normlab/norm.hpp"
+#include "simd.hpp"
+
+namespace normlab {
+
+using simd::f32x4;
+
+// x[rows, cols] -> y[rows, cols]; mean[rows], rstd[rows]; weight[cols], bias[cols] or null.
+// y = ((x - c) * rstd + (c - mean) * rstd) * weight + bias, with c the float nearest the mean, so
+// that x - c stays exact for data clustered far from zero.
+void layer_norm_forward(float* y, double* mean, float* rstd, const float* x, const float* weight,
+                        const float* bias, int64_t rows, int64_t cols, float eps) {
+  std::vector<float> var(static_cast<size_t>(rows));
+  row_moments(mean, var.data(), x, rows, cols);
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* xr = x + r * cols;
+    float* yr = y + r * cols;
+    const double inv = 1.0 / std::sqrt(static_cast<double>(var[r]) + static_cast<double>(eps));
+    rstd[r] = static_cast<float>(inv);
+    const float c = static_cast<float>(mean[r]);
+    const float s = rstd[r];
+    const float adj = static_cast<float>((static_cast<double>(c) - mean[r]) * inv);
+    const f32x4 vc = simd::splat(c), vs = simd::splat(s), va = simd::splat(adj);
+    int64_t j = 0;
+    if (weight && bias) {
+      for (; j + 4 <= cols; j += 4) {
+        const f32x4 n = (simd::load(xr + j) - vc) * vs + va;
+        simd::store(yr + j, n * simd::load(weight + j) + simd::load(bias + j));
+      }
+      for (; j < cols; ++j) yr[j] = ((xr[j] - c) * s + adj) * weight[j] + bias[j];
+    } else if (weight) {
+      for (; j + 4 <= cols; j += 4) {
+        simd::store(yr + j, ((simd::load(xr + j) - vc) * vs + va) * simd::load(weight + j));
+      }
+      for (; j < cols; ++j) yr[j] = ((xr[j] - c) * s + adj) * weight[j];
+    } else {
+      for (; j + 4 <= cols; j += 4) simd::store(yr + j, (simd::load(xr + j) - vc) * vs + va);
+      for (; j < cols; ++j) yr[j] = (xr[j] - c) * s + adj;
+    }
+  }
+}
+
+// With g = grad_output * weight and xhat the normalized input, per row of n elements:
+// grad_input = rstd * (g - mean(g) - xhat * mean(g * xhat)).
+void layer_norm_backward(float* grad_input, float* grad_weight, float* grad_bias,
+                         const float* grad_output, const float* x, const double* mean,
+                         const float* rstd, const float* weight, int64_t rows, int64_t cols) {
+  if (grad_weight) std::fill(grad_weight, grad_weight + cols, 0.0f);
+  if (grad_bias) std::fill(grad_bias, grad_bias + cols, 0.0f);
+  const f32x4 one = simd::splat(1.0f);
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* xr = x + r * cols;
+    const float* dy = grad_output + r * cols;
+    float* dx = grad_input + r * cols;
+    const float c = static_cast<float>(mean[r]);
+    const float s = rstd[r];
+    const float adj = static_cast<float>((static_cast<double>(c) - mean[r]) * s);
+    const f32x4 vc = simd::splat(c), vs = simd::splat(s), va = simd::splat(adj);
+    // pass 1: sum(g) and sum(g * xhat), and the parameter gradients
+    f32x4 sg{}, sgx{};
+    int64_t j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      const f32x4 xhat = (simd::load(xr + j) - vc) * vs + va;
+      const f32x4 d = simd::load(dy + j);
+      const f32x4 g = weight ? d * simd::load(weight + j) : d * one;
+      sg += g;
+      sgx += g * xhat;
+      if (grad_weight) simd::store(grad_weight + j, simd::load(grad_weight + j) + d * xhat);
+      if (grad_bias) simd::store(grad_bias + j, simd::load(grad_bias + j) + d);
+    }
+    float a = simd::sum(sg), b = simd::sum(sgx);
+    for (; j < cols; ++j) {
+      const float xhat = (xr[j] - c) * s + adj;
+      const float g = weight ? dy[j] * weight[j] : dy[j];
+      a += g;
+      b += g * xhat;
+      if (grad_weight) grad_weight[j] += dy[j] * xhat;
+      if (grad_bias) grad_bias[j] += dy[j];
+    }
+    // pass 2: grad_input
+    const float inv_n = 1.0f / static_cast<float>(cols);
+    const float ma = a * inv_n, mb = b * inv_n;
+    const f32x4 vma = simd::splat(ma), vmb = simd::splat(mb);
+    j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      const f32x4 xhat = (simd::load(xr + j) - vc) * vs + va;
+      const f32x4 d = simd::load(dy + j);
+      const f32x4 g = weight ? d * simd::load(weight + j) : d;
+      simd::store(dx + j, vs * ((g - vma) - xhat * vmb));
+    }
+    for (; j < cols; ++j) {
+      const float xhat = (xr[j] - c) * s + adj;
+      const float g = weight ? dy[j] * weight[j] : dy[j];
+      dx[j] = s * ((g - ma) - xhat * mb);
+    }
+  }
+}
+
+}  // namespace normlab

@@ -1,0 +1,72 @@
+// The engine: the Wasm module built from cpp/, wrapped so that callers see plain typed arrays.
+// This layer owns every allocation in the Wasm heap and deletes every Embind object it makes;
+// it has no DOM. Errors come back from C++ as PyTorch's messages and are thrown as NormLabError.
+import { NormModule } from './norm.js';
+
+export class NormLabError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'NormLabError';
+  }
+}
+
+export class Engine {
+  /** @param wasm the instantiated Emscripten module (createNormLab()). */
+  constructor(wasm) {
+    this.wasm = wasm;
+  }
+
+  /** A torch.nn normalization module: {op: 'layer_norm', normalized_shape: [4], ...}. */
+  norm(options) {
+    return new NormModule(this, options);
+  }
+
+  /** Throws NormLabError when a C++ call returned a message. */
+  check(message) {
+    if (message) throw new NormLabError(message);
+  }
+
+  /** Copies `values` into a fresh heap block; the caller frees it. */
+  allocFloat32(values, length = values ? values.length : 0) {
+    const ptr = this.malloc(length * 4);
+    if (values) this.wasm.HEAPF32.set(values, ptr >> 2);
+    return ptr;
+  }
+
+  malloc(bytes) {
+    const ptr = this.wasm._malloc(Math.max(bytes, 4));
+    if (!ptr)
+      throw new NormLabError(`out of memory: ${bytes} bytes do not fit in the engine's memory`);
+    return ptr;
+  }
+
+  free(...ptrs) {
+    for (const p of ptrs) if (p) this.wasm._free(p);
+  }
+
+  // Copies out of the heap. HEAP* views are re-read each time: memory growth replaces them.
+  readFloat32(ptr, length) {
+    return this.wasm.HEAPF32.slice(ptr >> 2, (ptr >> 2) + length);
+  }
+
+  readFloat64(ptr, length) {
+    return this.wasm.HEAPF64.slice(ptr >> 3, (ptr >> 3) + length);
+  }
+
+  readInt32(ptr, length) {
+    return this.wasm.HEAP32.slice(ptr >> 2, (ptr >> 2) + length);
+  }
+
+  writeFloat32(ptr, values) {
+    this.wasm.HEAPF32.set(values, ptr >> 2);
+  }
+}
+
+/**
+ * Instantiates the Wasm module. `moduleOptions` go to the Emscripten factory: in Node pass
+ * {wasmBinary}; in the browser the .wasm next to the generated loader is fetched.
+ */
+export async function loadEngine(moduleOptions = {}, factory) {
+  const create = factory ?? (await import('../../build/wasm/normlab.js')).default;
+  return new Engine(await create(moduleOptions));
+}
