@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, builds, and runs every suite (formatting, GoogleTest under
+# ASan+UBSan, node's test runner against the Wasm module, Chromium against the built page). Every
+# suite runs even when an earlier one fails; the exit status is 1 if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+
+failed=()
+suite() {
+  local name=$1
+  shift
+  echo
+  echo "=== ${name}"
+  if "$@"; then
+    echo "=== ${name}: passed"
+  else
+    echo "=== ${name}: FAILED"
+    failed+=("${name}")
+  fi
+}
+
+native() {
+  cmake --preset native-debug >/dev/null &&
+    cmake --build --preset native-debug | grep -vE '^\[[0-9]+/[0-9]+\] (Building|Linking)' &&
+    ctest --preset native-debug -j2 --progress
+}
+
+suite "format (clang-format, prettier)" bash -c 'bash scripts/clang-format.sh && npx prettier --check . --log-level warn && echo "prettier: all files formatted"'
+suite "native: GoogleTest via ctest (Debug, ASan+UBSan)" native
+suite "wasm build (Emscripten)" bash scripts/build-wasm.sh
+suite "node: engine and golden cases against the Wasm module" node --test --test-reporter=spec tests/js/
+suite "site build (Vite)" npx vite build --logLevel warn
+suite "e2e: Chromium against the built page" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+
+echo
+if ((${#failed[@]})); then
+  echo "npm test: FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "npm test: every suite passed"

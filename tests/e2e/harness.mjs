@@ -1,0 +1,62 @@
+// Shared set-up for the browser tests: Vite's preview server on the built dist/, and Debian's
+// Chromium driven by playwright-core. Every page records its console errors and failed requests.
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function startServer() {
+  if (!fs.existsSync(`${dist}/index.html`))
+    throw new Error('dist/ is missing: run "npm run build"');
+  const server = await preview({
+    root,
+    logLevel: 'silent',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A new page whose console errors, page errors and failed requests are collected in `problems`. */
+export async function openPage(browser, url, { locale = 'en-US', ...contextOptions } = {}) {
+  const context = await browser.newContext({ locale, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    // a failed load is reported with its address by the response handler below
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  if (url) {
+    await page.goto(url);
+    await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
+  }
+  return { context, page, problems };
+}

@@ -1,0 +1,99 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launchBrowser, openPage, root } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const outputCells = (page) =>
+  page.locator('section[data-chapter="formula"] norm-playground tensor-editor[readonly] output');
+
+test('the engine loads and the first chapter shows LayerNorm computed by the kernels', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, {
+    viewport: { width: 1280, height: 1100 },
+  });
+  assert.equal(await page.locator('section[data-chapter="formula"]').count(), 1);
+  await assert.doesNotReject(outputCells(page).first().waitFor());
+  assert.equal(await outputCells(page).count(), 24);
+  await assert.doesNotReject(
+    page.getByText('6 mean/variance pairs computed').waitFor(),
+    'LayerNorm(4) on (2, 3, 4) computes one mean per token',
+  );
+  await page.screenshot({ path: `${root}/docs/screenshot.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing a row recomputes its LayerNorm output and statistics', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const values = ['1', '2', '3', '4'];
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel(`x[0, 0, ${i}]`, { exact: true }).fill(values[i]);
+  }
+  // (x - 2.5) / sqrt(1.25 + 1e-5), from the C++ kernel
+  const row = await outputCells(page).evaluateAll((cells) =>
+    cells.slice(0, 4).map((c) => c.textContent),
+  );
+  assert.deepEqual(row, ['−1.342', '−0.4472', '0.4472', '1.342']);
+  await assert.doesNotReject(page.getByText('mean 2.5 · var 1.25').waitFor());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('text that is not a number is marked, explained, and changes nothing', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const before = await outputCells(page).allTextContents();
+  const cell = page.getByLabel('x[1, 2, 3]', { exact: true });
+  await cell.fill('abc');
+  assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+  await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'not a number' }).waitFor());
+  assert.deepEqual(await outputCells(page).allTextContents(), before);
+  assert.equal(await cell.inputValue(), 'abc', 'the learner’s text stays in the cell');
+  await cell.fill('0.5');
+  assert.equal(await cell.getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the language switch shows Chinese and is remembered', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: '中文' }).click();
+  await assert.doesNotReject(page.getByRole('heading', { name: '1. 归一化公式' }).waitFor());
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('html[data-engine="ready"]');
+  await assert.doesNotReject(page.getByText('共计算了 6 组均值和方差').waitFor());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a Chinese browser gets Chinese by default', async () => {
+  const { context, page } = await openPage(browser, server.url, { locale: 'zh-CN' });
+  await assert.doesNotReject(page.getByRole('heading', { name: '1. 归一化公式' }).waitFor());
+  await context.close();
+});
+
+test('keyboard: arrow keys move between cells', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.getByLabel('x[0, 0, 0]', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute('aria-label');
+  });
+  assert.equal(focused, 'x[0, 1, 0]');
+  await context.close();
+});
+
+test('docs/screenshot.png was written', () => {
+  assert.ok(fs.statSync(`${root}/docs/screenshot.png`).size > 10_000);
+});

@@ -1,0 +1,15 @@
+// Page entry: loads the engine, then the app. When the Wasm module is ready the document says so
+// (data-engine="ready"), which the e2e tests and any embedding page can wait for.
+import './styles/page.css';
+import './app.js';
+import { getEngine } from './engine/shared.js';
+
+getEngine().then(
+  () => {
+    document.documentElement.dataset.engine = 'ready';
+  },
+  (err) => {
+    document.documentElement.dataset.engine = 'failed';
+    console.error('NormLab: the engine could not be loaded:', err);
+  },
+);
