@@ -1,10 +1,14 @@
 // <normlab-app>: the page shell. Header, language switch, table of contents, and the chapters.
 // It renders into the light DOM so the prose is part of the document (search engines, readers,
 // find-in-page); the widgets inside keep their own Shadow DOM.
-import { LitElement, html } from 'lit';
+// Shareable state: `lang` and `ch` (the chapter in view) are entries of the URL hash table.
+import { LitElement, html, nothing } from 'lit';
 import { CHAPTERS } from './chapters/index.js';
-import { initialLanguage, rememberLanguage, t } from './i18n.js';
+import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
+import { getPageState } from './state/url-state.js';
 import './widgets/norm-playground.js';
+import './widgets/self-check.js';
+import './widgets/pytorch-code.js';
 
 const TEXT = {
   title: {
@@ -17,18 +21,38 @@ const TEXT = {
   },
   language: { zh: '语言', en: 'Language' },
   contents: { zh: '目录', en: 'Contents' },
+  ignored: {
+    zh: '链接中有无法识别的部分，已忽略：',
+    en: 'Part of the link could not be read and was ignored: ',
+  },
 };
 
 export class NormLabApp extends LitElement {
-  static properties = { lang: { state: true } };
+  static properties = { lang: { state: true }, notice: { state: true } };
 
   constructor() {
     super();
-    this.lang = initialLanguage();
+    this.state = getPageState();
+    const fromLink = this.state.get('lang');
+    this.lang = LANGUAGES.includes(fromLink) ? fromLink : initialLanguage();
+    this.notice =
+      fromLink !== undefined && !LANGUAGES.includes(fromLink) ? `lang: "${fromLink}"` : '';
   }
 
   createRenderRoot() {
     return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener('state-notice', (e) => (this.notice = e.detail));
+  }
+
+  firstUpdated() {
+    const ch = this.state.get('ch');
+    if (ch && CHAPTERS.some((c) => c.id === ch)) {
+      requestAnimationFrame(() => this.querySelector(`#${ch}`)?.scrollIntoView());
+    }
   }
 
   willUpdate() {
@@ -39,6 +63,17 @@ export class NormLabApp extends LitElement {
   #setLanguage(lang) {
     this.lang = lang;
     rememberLanguage(lang);
+    this.state.set('lang', lang);
+  }
+
+  #goTo(event, id) {
+    event.preventDefault();
+    this.state.set('ch', id);
+    const section = this.querySelector(`#${id}`);
+    section?.scrollIntoView({
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
+    section?.querySelector('h2')?.focus({ preventScroll: true });
   }
 
   render() {
@@ -50,7 +85,7 @@ export class NormLabApp extends LitElement {
         <div class="controls" role="group" aria-label=${t(lang, TEXT.language)}>
           <button
             type="button"
-            data-lang="zh"
+            lang="zh-CN"
             aria-pressed=${lang === 'zh'}
             @click=${() => this.#setLanguage('zh')}
           >
@@ -58,24 +93,34 @@ export class NormLabApp extends LitElement {
           </button>
           <button
             type="button"
-            data-lang="en"
+            lang="en"
             aria-pressed=${lang === 'en'}
             @click=${() => this.#setLanguage('en')}
           >
             English
           </button>
         </div>
+        ${
+          this.notice
+            ? html`<p class="notice" role="status">${t(lang, TEXT.ignored)}${this.notice}</p>`
+            : nothing
+        }
       </header>
       <nav aria-label=${t(lang, TEXT.contents)}>
         <ol>
-          ${CHAPTERS.map((c) => html`<li><a href="#${c.id}">${t(lang, c.title)}</a></li>`)}
+          ${CHAPTERS.map(
+            (c) =>
+              html`<li>
+                <a href="#ch=${c.id}" @click=${(e) => this.#goTo(e, c.id)}>${t(lang, c.title)}</a>
+              </li>`,
+          )}
         </ol>
       </nav>
       <main>
         ${CHAPTERS.map(
           (c, i) =>
             html`<section data-chapter=${c.id} id=${c.id} aria-labelledby="${c.id}-title">
-              <h2 id="${c.id}-title">${i + 1}. ${t(lang, c.title)}</h2>
+              <h2 id="${c.id}-title" tabindex="-1">${i + 1}. ${t(lang, c.title)}</h2>
               ${c.render({ lang })}
             </section>`,
         )}

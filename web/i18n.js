@@ -47,11 +47,4 @@ export function formatNumber(value, digits = 4) {
 }
 
 /** The shortest decimal that reads back as the same float32 (1.7, not 1.7000000476837158). */
-export function formatFloat32(value) {
-  if (!Number.isFinite(value)) return String(value);
-  for (let p = 1; p <= 9; p++) {
-    const text = String(Number(value.toPrecision(p)));
-    if (Math.fround(Number(text)) === Math.fround(value)) return text;
-  }
-  return String(value);
-}
+export { shortFloat32 as formatFloat32 } from './state/codecs.js';

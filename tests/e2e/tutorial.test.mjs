@@ -97,3 +97,28 @@ test('keyboard: arrow keys move between cells', async () => {
 test('docs/screenshot.png was written', () => {
   assert.ok(fs.statSync(`${root}/docs/screenshot.png`).size > 10_000);
 });
+
+test('the edited tensor lives in the link: sharing it restores the numbers', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.getByLabel('x[1, 2, 3]', { exact: true }).fill('7.25');
+  await page.waitForFunction(() => location.hash.includes('7.25'));
+  const link = page.url();
+  const other = await openPage(browser, link);
+  assert.equal(await other.page.getByLabel('x[1, 2, 3]', { exact: true }).inputValue(), '7.25');
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+  await context.close();
+});
+
+test('a malformed or hostile link is ignored with a notice', async () => {
+  const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
+  const { context, page, problems } = await openPage(
+    browser,
+    `${server.url}#formula.ln.values=1,2,${hostile}&lang=${hostile}`,
+  );
+  await assert.doesNotReject(page.getByText('Ignored part of the link').first().waitFor());
+  assert.equal(await page.getByLabel('x[0, 0, 0]', { exact: true }).inputValue(), '-1');
+  assert.equal(await page.locator('img').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -31,6 +31,7 @@ export default {
             </p>`
     }
     <norm-playground
+      state-key="formula.ln"
       op="layer_norm"
       shape="2,3,4"
       normalized-shape="4"

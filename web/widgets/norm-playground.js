@@ -3,6 +3,8 @@
 //   <norm-playground op="layer_norm" shape="2,3,4" normalized-shape="4"></norm-playground>
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
+import { HashStateController } from '../state/url-state.js';
+import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import './tensor-editor.js';
 
@@ -10,6 +12,7 @@ const TEXT = {
   input: { zh: '输入 x', en: 'Input x' },
   output: { zh: '输出 y（C++ 内核计算）', en: 'Output y (computed by the C++ kernels)' },
   stats: { zh: '每组的均值与方差', en: 'Mean and variance of each group' },
+  ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
   loading: { zh: '正在加载计算引擎…', en: 'Loading the engine…' },
   mean: { zh: '均值', en: 'mean' },
   var: { zh: '方差', en: 'var' },
@@ -43,6 +46,8 @@ export class NormPlayground extends LitElement {
     eps: { type: Number },
     lang: { type: String },
     values: { attribute: false },
+    stateKey: { attribute: 'state-key' },
+    stateNotice: { state: true },
     result: { state: true },
     error: { state: true },
   };
@@ -75,6 +80,14 @@ export class NormPlayground extends LitElement {
     this.result = null;
     this.error = '';
     this.engine = null;
+    this.stateKey = '';
+    this.stateNotice = '';
+    new HashStateController(this, { shape: codec.shape, values: codec.floats });
+  }
+
+  /** A tensor from the link must fit the shape from the link. */
+  acceptState(prop, value) {
+    return prop !== 'values' || value.length === this.shape.reduce((a, b) => a * b, 1);
   }
 
   async connectedCallback() {
@@ -138,6 +151,11 @@ export class NormPlayground extends LitElement {
         .values=${this.values}
         @tensor-change=${(e) => (this.values = e.detail.values)}
       ></tensor-editor>
+      ${
+        this.stateNotice
+          ? html`<p class="notice" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>`
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         r

@@ -1,0 +1,87 @@
+// Codecs for the state table: each turns a URL-hash string into a value (throwing an Error with a
+// readable message when the text is malformed or out of range) and a value back into a string.
+// Nothing read from a hash is ever executed or inserted as HTML.
+export const LIMITS = { maxDims: 5, maxDim: 64, maxElements: 4096, maxText: 60_000 };
+
+const fail = (message) => {
+  throw new Error(message);
+};
+
+export const int = (min, max) => ({
+  parse(text) {
+    if (!/^-?\d+$/.test(text)) fail(`"${text}" is not an integer`);
+    const v = Number(text);
+    if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
+    return v;
+  },
+  format: (v) => String(v),
+});
+
+export const number = (min = -Infinity, max = Infinity) => ({
+  parse(text) {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v)) fail(`"${text}" is not a number`);
+    if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
+    return v;
+  },
+  format: (v) => String(v),
+});
+
+export const bool = {
+  parse(text) {
+    if (text !== '0' && text !== '1') fail(`"${text}" is not 0 or 1`);
+    return text === '1';
+  },
+  format: (v) => (v ? '1' : '0'),
+};
+
+export const oneOf = (choices) => ({
+  parse(text) {
+    if (!choices.includes(text)) fail(`"${text}" is not one of ${choices.join(', ')}`);
+    return text;
+  },
+  format: (v) => v,
+});
+
+/** A tensor shape: 1 to 5 positive dims, at most 4096 elements. */
+export const shape = {
+  parse(text) {
+    const dims = text.split(',').map((s) => s.trim());
+    if (!dims.length || dims.length > LIMITS.maxDims)
+      fail(`a shape has 1 to ${LIMITS.maxDims} dims`);
+    const out = dims.map((d) => {
+      if (!/^\d+$/.test(d)) fail(`"${d}" is not a positive integer`);
+      const v = Number(d);
+      if (v < 1 || v > LIMITS.maxDim) fail(`each dim is between 1 and ${LIMITS.maxDim}`);
+      return v;
+    });
+    const n = out.reduce((a, b) => a * b, 1);
+    if (n > LIMITS.maxElements) fail(`${n} elements is more than ${LIMITS.maxElements}`);
+    return out;
+  },
+  format: (v) => v.join(','),
+};
+
+/** A list of finite numbers, as the shortest text that reads back to the same float32. */
+export const floats = {
+  parse(text) {
+    if (text.length > LIMITS.maxText) fail('the list is too long');
+    const parts = text.split(',');
+    if (parts.length > LIMITS.maxElements) fail(`more than ${LIMITS.maxElements} values`);
+    return Float32Array.from(parts, (p) => {
+      const v = Number(p);
+      if (p.trim() === '' || !Number.isFinite(v)) fail(`"${p.slice(0, 20)}" is not a number`);
+      return v;
+    });
+  },
+  format: (v) => Array.from(v, shortFloat32).join(','),
+};
+
+export function shortFloat32(value) {
+  if (!Number.isFinite(value)) return String(value);
+  for (let p = 1; p <= 9; p++) {
+    const text = String(Number(value.toPrecision(p)));
+    if (Math.fround(Number(text)) === Math.fround(value)) return text;
+  }
+  return String(value);
+}

@@ -1,0 +1,92 @@
+// <pytorch-code>: a block of Python with a copy button. `code` is plain text, rendered as text.
+import { LitElement, html, css } from 'lit';
+import { t } from '../i18n.js';
+
+const TEXT = {
+  show: { zh: '显示 PyTorch 代码', en: 'Show as PyTorch' },
+  copy: { zh: '复制', en: 'Copy' },
+  copied: { zh: '已复制', en: 'Copied' },
+  failed: { zh: '无法复制，请手动选中', en: 'Could not copy; select the text instead' },
+};
+
+export class PytorchCode extends LitElement {
+  static properties = {
+    code: { type: String },
+    lang: { type: String },
+    open: { type: Boolean, reflect: true },
+    status: { state: true },
+  };
+
+  static styles = css`
+    :host {
+      display: block;
+      margin: 0.5em 0;
+    }
+    summary {
+      cursor: pointer;
+      color: var(--nl-accent, #1f6feb);
+    }
+    summary:focus-visible,
+    button:focus-visible {
+      outline: 3px solid var(--nl-focus, #1f6feb);
+      outline-offset: 2px;
+    }
+    pre {
+      margin: 0.4em 0 0;
+      padding: 0.7em 0.9em;
+      overflow-x: auto;
+      background: var(--nl-code-bg, #f3f5f8);
+      border: 1px solid var(--nl-border, #c8cdd6);
+      border-radius: 6px;
+      font:
+        0.85em/1.45 ui-monospace,
+        'SFMono-Regular',
+        Menlo,
+        Consolas,
+        monospace;
+    }
+    button {
+      font: inherit;
+      font-size: 0.85em;
+      margin-top: 0.3em;
+      padding: 0.15em 0.7em;
+      border: 1px solid var(--nl-border, #c8cdd6);
+      border-radius: 5px;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    .status {
+      margin-left: 0.5em;
+      font-size: 0.85em;
+    }
+  `;
+
+  constructor() {
+    super();
+    this.code = '';
+    this.lang = 'en';
+    this.open = false;
+    this.status = '';
+  }
+
+  async #copy() {
+    try {
+      await navigator.clipboard.writeText(this.code);
+      this.status = t(this.lang, TEXT.copied);
+    } catch {
+      this.status = t(this.lang, TEXT.failed);
+    }
+  }
+
+  render() {
+    return html`<details ?open=${this.open} @toggle=${(e) => (this.open = e.target.open)}>
+      <summary>${t(this.lang, TEXT.show)}</summary>
+      <pre><code>${this.code}</code></pre>
+      <button type="button" @click=${this.#copy}>${t(this.lang, TEXT.copy)}</button>
+      <span class="status" role="status">${this.status}</span>
+    </details>`;
+  }
+}
+
+customElements.define('pytorch-code', PytorchCode);
