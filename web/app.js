@@ -6,7 +6,6 @@ import { LitElement, html, nothing } from 'lit';
 import { CHAPTERS } from './chapters/index.js';
 import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
 import { getPageState } from './state/url-state.js';
-import './widgets/norm-playground.js';
 import './widgets/self-check.js';
 import './widgets/pytorch-code.js';
 

@@ -3,10 +3,12 @@
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+// NORMLAB_DIST: another build of the site (vite build honours the same variable)
+export const dist = path.resolve(root, process.env.NORMLAB_DIST ?? 'dist');
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -24,6 +26,7 @@ export async function startServer() {
     throw new Error('dist/ is missing: run "npm run build"');
   const server = await preview({
     root,
+    build: { outDir: dist },
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });

@@ -1,5 +1,6 @@
 // Chapter 1: the formula. y = (x − E[x]) / sqrt(Var[x] + ε) · γ + β.
 import { html } from 'lit';
+import '../widgets/norm-playground.js';
 
 export default {
   id: 'formula',

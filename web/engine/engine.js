@@ -67,6 +67,7 @@ export class Engine {
  * {wasmBinary}; in the browser the .wasm next to the generated loader is fetched.
  */
 export async function loadEngine(moduleOptions = {}, factory) {
-  const create = factory ?? (await import('../../build/wasm/normlab.js')).default;
+  // 'normlab-wasm' is an alias that vite.config.js points at the Emscripten loader
+  const create = factory ?? (await import('normlab-wasm')).default;
   return new Engine(await create(moduleOptions));
 }
