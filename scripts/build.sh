@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/: the Wasm module, then the page with Vite.
+# Builds the static site into dist/: the Wasm module, then the pages with Vite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-wasm.sh
-npx vite build --logLevel warn
+bash scripts/build-site.sh
 echo "build: dist/ written"

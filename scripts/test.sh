@@ -30,7 +30,7 @@ suite "format (clang-format, prettier)" bash -c 'bash scripts/clang-format.sh &&
 suite "native: GoogleTest via ctest (Debug, ASan+UBSan)" native
 suite "wasm build (Emscripten)" bash scripts/build-wasm.sh
 suite "node: engine and golden cases against the Wasm module" node --test --test-reporter=spec tests/js/
-suite "site build (Vite)" npx vite build --logLevel warn
+suite "site build (Vite: site, widgets module, offline file)" bash scripts/build-site.sh
 suite "e2e: Chromium against the built page" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 
 echo
