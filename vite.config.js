@@ -82,6 +82,7 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         input: {
           index: path.join(web, 'index.html'),
+          embed: path.join(web, 'embed.html'),
         },
       },
     },

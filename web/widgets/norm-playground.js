@@ -1,6 +1,7 @@
 // <norm-playground>: an editable tensor, the normalization module applied to it by the C++
 // kernels, and each statistics group's mean and variance, recomputed on every keystroke.
 //   <norm-playground op="layer_norm" shape="2,3,4" normalized-shape="4"></norm-playground>
+import { hostStyle } from './host-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -52,22 +53,25 @@ export class NormPlayground extends LitElement {
     error: { state: true },
   };
 
-  static styles = css`
-    :host {
-      display: block;
-    }
-    h4 {
-      margin: 0.8em 0 0.3em;
-      font-size: 0.95em;
-    }
-    .error {
-      color: var(--nl-error, #c62828);
-    }
-    .summary {
-      margin: 0.4em 0;
-      font-weight: 600;
-    }
-  `;
+  static styles = [
+    hostStyle,
+    css`
+      :host {
+        display: block;
+      }
+      h4 {
+        margin: 0.8em 0 0.3em;
+        font-size: 0.95em;
+      }
+      .error {
+        color: var(--nl-error, #c62828);
+      }
+      .summary {
+        margin: 0.4em 0;
+        font-weight: 600;
+      }
+    `,
+  ];
 
   constructor() {
     super();

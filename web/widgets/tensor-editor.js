@@ -2,6 +2,7 @@
 // mouse and keyboard (arrows move between cells); text that is not a number is marked and
 // explained while the tensor keeps the cell's last good value. `readonly` shows a result instead.
 // Fires `tensor-change` with {values, shape} whenever a cell changes to a valid number.
+import { hostStyle } from './host-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
 
@@ -30,70 +31,73 @@ export class TensorEditor extends LitElement {
     texts: { state: true },
   };
 
-  static styles = css`
-    :host {
-      display: block;
-      font: inherit;
-      --cell-w: 4.6em;
-    }
-    .slices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75em 1.25em;
-    }
-    .slice {
-      border: 1px solid var(--nl-border, #c8cdd6);
-      border-radius: 6px;
-      padding: 0.35em;
-    }
-    .slice-label {
-      font-size: 0.8em;
-      color: var(--nl-muted, #5b6472);
-      margin: 0 0 0.2em 0.2em;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 2px;
-      margin: 2px 0;
-    }
-    input,
-    output {
-      box-sizing: border-box;
-      width: var(--cell-w);
-      padding: 0.25em 0.3em;
-      font: inherit;
-      font-variant-numeric: tabular-nums;
-      text-align: right;
-      border: 1px solid var(--nl-border, #c8cdd6);
-      border-radius: 4px;
-      background: var(--cell-bg, var(--nl-bg, #fff));
-      color: var(--nl-fg, #1d2330);
-    }
-    output {
-      display: inline-block;
-      border-color: transparent;
-    }
-    input:focus-visible {
-      outline: 3px solid var(--nl-focus, #1f6feb);
-      outline-offset: 1px;
-    }
-    input[aria-invalid='true'] {
-      border-color: var(--nl-error, #c62828);
-      background: var(--nl-error-bg, #fdecea);
-    }
-    .note {
-      margin-left: 0.6em;
-      font-size: 0.85em;
-      color: var(--nl-muted, #5b6472);
-      white-space: nowrap;
-    }
-    .error {
-      color: var(--nl-error, #c62828);
-      font-size: 0.9em;
-      margin-top: 0.3em;
-    }
-  `;
+  static styles = [
+    hostStyle,
+    css`
+      :host {
+        display: block;
+        font: inherit;
+        --cell-w: 4.6em;
+      }
+      .slices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75em 1.25em;
+      }
+      .slice {
+        border: 1px solid var(--nl-border, #c8cdd6);
+        border-radius: 6px;
+        padding: 0.35em;
+      }
+      .slice-label {
+        font-size: 0.8em;
+        color: var(--nl-muted, #5b6472);
+        margin: 0 0 0.2em 0.2em;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 2px;
+        margin: 2px 0;
+      }
+      input,
+      output {
+        box-sizing: border-box;
+        width: var(--cell-w);
+        padding: 0.25em 0.3em;
+        font: inherit;
+        font-variant-numeric: tabular-nums;
+        text-align: right;
+        border: 1px solid var(--nl-border, #c8cdd6);
+        border-radius: 4px;
+        background: var(--cell-bg, var(--nl-bg, #fff));
+        color: var(--nl-fg, #1d2330);
+      }
+      output {
+        display: inline-block;
+        border-color: transparent;
+      }
+      input:focus-visible {
+        outline: 3px solid var(--nl-focus, #1f6feb);
+        outline-offset: 1px;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--nl-error, #c62828);
+        background: var(--nl-error-bg, #fdecea);
+      }
+      .note {
+        margin-left: 0.6em;
+        font-size: 0.85em;
+        color: var(--nl-muted, #5b6472);
+        white-space: nowrap;
+      }
+      .error {
+        color: var(--nl-error, #c62828);
+        font-size: 0.9em;
+        margin-top: 0.3em;
+      }
+    `,
+  ];
 
   constructor() {
     super();
