@@ -6,6 +6,7 @@ import { LitElement, html, nothing } from 'lit';
 import { CHAPTERS } from './chapters/index.js';
 import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
 import { getPageState } from './state/url-state.js';
+import { THEMES, currentTheme, applyTheme } from './theme.js';
 import './widgets/self-check.js';
 import './widgets/pytorch-code.js';
 
@@ -19,6 +20,12 @@ const TEXT = {
     en: 'Every number on this page comes from C++ kernels running in your browser, tested against PyTorch.',
   },
   language: { zh: '语言', en: 'Language' },
+  theme: { zh: '配色', en: 'Theme' },
+  themes: {
+    system: { zh: '跟随系统', en: 'System' },
+    light: { zh: '浅色', en: 'Light' },
+    dark: { zh: '深色', en: 'Dark' },
+  },
   contents: { zh: '目录', en: 'Contents' },
   ignored: {
     zh: '链接中有无法识别的部分，已忽略：',
@@ -27,7 +34,7 @@ const TEXT = {
 };
 
 export class NormLabApp extends LitElement {
-  static properties = { lang: { state: true }, notice: { state: true } };
+  static properties = { lang: { state: true }, notice: { state: true }, theme: { state: true } };
 
   constructor() {
     super();
@@ -81,23 +88,41 @@ export class NormLabApp extends LitElement {
       <header class="site-header">
         <h1>${t(lang, TEXT.title)}</h1>
         <p class="tagline">${t(lang, TEXT.tagline)}</p>
-        <div class="controls" role="group" aria-label=${t(lang, TEXT.language)}>
-          <button
-            type="button"
-            lang="zh-CN"
-            aria-pressed=${lang === 'zh'}
-            @click=${() => this.#setLanguage('zh')}
-          >
-            中文
-          </button>
-          <button
-            type="button"
-            lang="en"
-            aria-pressed=${lang === 'en'}
-            @click=${() => this.#setLanguage('en')}
-          >
-            English
-          </button>
+        <div class="controls">
+          <div role="group" aria-label=${t(lang, TEXT.language)}>
+            <button
+              type="button"
+              lang="zh-CN"
+              aria-pressed=${lang === 'zh'}
+              @click=${() => this.#setLanguage('zh')}
+            >
+              中文
+            </button>
+            <button
+              type="button"
+              lang="en"
+              aria-pressed=${lang === 'en'}
+              @click=${() => this.#setLanguage('en')}
+            >
+              English
+            </button>
+          </div>
+          <label
+            >${t(lang, TEXT.theme)}
+            <select
+              @change=${(e) => {
+                this.theme = e.target.value;
+                applyTheme(this.theme, true);
+              }}
+            >
+              ${THEMES.map(
+                (name) =>
+                  html`<option value=${name} ?selected=${this.theme === name}>
+                    ${t(lang, TEXT.themes[name])}
+                  </option>`,
+              )}
+            </select>
+          </label>
         </div>
         ${
           this.notice

@@ -1,8 +1,11 @@
 // Page entry: loads the engine, then the app. When the Wasm module is ready the document says so
 // (data-engine="ready"), which the e2e tests and any embedding page can wait for.
 import './styles/page.css';
+import { applyTheme, currentTheme } from './theme.js';
 import './app.js';
 import { getEngine } from './engine/shared.js';
+
+applyTheme(currentTheme());
 
 getEngine().then(
   () => {

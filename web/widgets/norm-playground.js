@@ -59,9 +59,10 @@ export class NormPlayground extends LitElement {
       :host {
         display: block;
       }
-      h4 {
+      .caption {
         margin: 0.8em 0 0.3em;
         font-size: 0.95em;
+        font-weight: 600;
       }
       .error {
         color: var(--nl-error, #c62828);
@@ -147,7 +148,7 @@ export class NormPlayground extends LitElement {
         )
       : null;
     return html`
-      <h4>${t(lang, TEXT.input)}</h4>
+      <p class="caption">${t(lang, TEXT.input)}</p>
       <tensor-editor
         label="x"
         .lang=${lang}
@@ -164,7 +165,7 @@ export class NormPlayground extends LitElement {
       ${
         r
           ? html`<p class="summary" aria-live="polite">${t(lang, TEXT.count)(r.statCount)}</p>
-              <h4>${t(lang, TEXT.output)}</h4>
+              <p class="caption">${t(lang, TEXT.output)}</p>
               <tensor-editor
                 readonly
                 label="y"

@@ -36,7 +36,8 @@ export class TensorEditor extends LitElement {
     css`
       :host {
         display: block;
-        font: inherit;
+        max-width: 100%;
+        overflow-x: auto;
         --cell-w: 4.6em;
       }
       .slices {

@@ -1,0 +1,82 @@
+// The tutorial page as a whole: accessibility (axe-core), themes, a phone-sized viewport.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+async function axeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+for (const [locale, colorScheme] of [
+  ['en-US', 'light'],
+  ['zh-CN', 'dark'],
+]) {
+  test(`axe-core finds no violations (${locale}, ${colorScheme})`, async () => {
+    const { context, page, problems } = await openPage(browser, server.url, {
+      locale,
+      colorScheme,
+    });
+    await page.waitForTimeout(300); // let every widget render once
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('dark mode follows the system, and the theme switch overrides it and is remembered', async () => {
+  const { context, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  assert.equal(await background(page), 'rgb(20, 23, 28)');
+  await page.getByLabel('Theme').selectOption('light');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.equal(await background(page), 'rgb(255, 255, 255)');
+  await page.reload();
+  await page.waitForSelector('html[data-engine="ready"]');
+  assert.equal(await background(page), 'rgb(255, 255, 255)');
+  await page.getByLabel('Theme').selectOption('system');
+  assert.equal(await background(page), 'rgb(20, 23, 28)');
+  await context.close();
+});
+
+test('on a phone-sized screen the page does not scroll sideways and cells take taps', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  const cell = page.getByLabel('x[0, 0, 0]', { exact: true });
+  await cell.tap();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  assert.equal(await cell.inputValue(), '5');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.tagName),
+    'NORM-PLAYGROUND',
+    'the tap focused the cell inside the widget',
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
