@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => {
   const common = {
     root: web,
     base: './',
-    publicDir: false,
+    publicDir: path.join(web, 'public'),
     resolve: { alias: { 'normlab-wasm': loader } },
     server: { host: '127.0.0.1', fs: { allow: [here] } },
     preview: { host: '127.0.0.1' },

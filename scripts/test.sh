@@ -32,6 +32,7 @@ suite "wasm build (Emscripten)" bash scripts/build-wasm.sh
 suite "node: engine and golden cases against the Wasm module" node --test --test-reporter=spec tests/js/
 suite "site build (Vite: site, widgets module, offline file)" bash scripts/build-site.sh
 suite "e2e: Chromium against the built page" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+suite "lighthouse (accessibility, best practices, SEO must be 100; performance reported)" node scripts/lighthouse.mjs
 
 echo
 if ((${#failed[@]})); then
