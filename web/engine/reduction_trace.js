@@ -1,0 +1,52 @@
+// One statistics group reduced step by step (cpp/include/normlab/reduction_trace.hpp): the running
+// sums of the two passes, the mean, the biased variance, and the normalized and affine outputs.
+
+/**
+ * @param engine the Engine (engine.js)
+ * @param x the group's elements, in the order the kernels visit them
+ * @param options {weight, bias}: one value per element (absent: 1 and 0); eps (default 1e-5)
+ * @returns {runningSum, runningSq: Float64Array, xhat, y: Float32Array, mean, variance, rstd}
+ */
+export function reductionTrace(engine, x, { weight = null, bias = null, eps = 1e-5 } = {}) {
+  const n = x.length;
+  for (const [name, v] of [
+    ['weight', weight],
+    ['bias', bias],
+  ]) {
+    if (v && v.length !== n) engine.check(`${name} needs ${n} values, got ${v.length}`);
+  }
+  const ptrs = [];
+  const alloc = (bytes) => {
+    const p = engine.malloc(bytes);
+    ptrs.push(p);
+    return p;
+  };
+  try {
+    const xp = alloc(n * 4);
+    engine.writeFloat32(xp, x);
+    let wp = 0;
+    let bp = 0;
+    if (weight) engine.writeFloat32((wp = alloc(n * 4)), weight);
+    if (bias) engine.writeFloat32((bp = alloc(n * 4)), bias);
+    const sumPtr = alloc(n * 8);
+    const sqPtr = alloc(n * 8);
+    const xhatPtr = alloc(n * 4);
+    const yPtr = alloc(n * 4);
+    const statsPtr = alloc(3 * 8);
+    engine.check(
+      engine.wasm.reductionTrace(sumPtr, sqPtr, xhatPtr, yPtr, statsPtr, xp, wp, bp, n, eps),
+    );
+    const [mean, variance, rstd] = engine.readFloat64(statsPtr, 3);
+    return {
+      runningSum: engine.readFloat64(sumPtr, n),
+      runningSq: engine.readFloat64(sqPtr, n),
+      xhat: engine.readFloat32(xhatPtr, n),
+      y: engine.readFloat32(yPtr, n),
+      mean,
+      variance,
+      rstd,
+    };
+  } finally {
+    engine.free(...ptrs);
+  }
+}
