@@ -13,15 +13,18 @@ namespace normlab::bindings {
 namespace {
 
 // stats: 3 doubles (mean, var, rstd). weight and bias may be 0 (none).
-std::string reduction_trace_into(uintptr_t running_sum, uintptr_t running_sq, uintptr_t xhat,
-                                 uintptr_t y, uintptr_t stats, uintptr_t x, uintptr_t weight,
-                                 uintptr_t bias, double n, double eps) {
+// sums: 4 * n doubles (running_sum, running_mean, sq_dev, running_sq, one after the other).
+std::string reduction_trace_into(uintptr_t sums, uintptr_t xhat, uintptr_t y, uintptr_t stats,
+                                 uintptr_t x, uintptr_t weight, uintptr_t bias, double n,
+                                 double eps) {
   return guarded([&] {
     auto* s = reinterpret_cast<double*>(stats);
-    reduction_trace(reinterpret_cast<double*>(running_sum), reinterpret_cast<double*>(running_sq),
-                    reinterpret_cast<float*>(xhat), reinterpret_cast<float*>(y), s, s + 1, s + 2,
-                    reinterpret_cast<const float*>(x), reinterpret_cast<const float*>(weight),
-                    reinterpret_cast<const float*>(bias), static_cast<int64_t>(n), eps);
+    auto* d = reinterpret_cast<double*>(sums);
+    const auto len = static_cast<int64_t>(n);
+    reduction_trace(d, d + len, d + 2 * len, d + 3 * len, reinterpret_cast<float*>(xhat),
+                    reinterpret_cast<float*>(y), s, s + 1, s + 2, reinterpret_cast<const float*>(x),
+                    reinterpret_cast<const float*>(weight), reinterpret_cast<const float*>(bias),
+                    len, eps);
   });
 }
 

@@ -17,7 +17,7 @@ using normlab::Shape;
 namespace {
 
 struct Trace {
-  std::vector<double> sum, sq;
+  std::vector<double> sum, running_mean, sq_dev, sq;
   std::vector<float> xhat, y;
   double mean = 0, var = 0, rstd = 0;
 };
@@ -27,11 +27,14 @@ Trace trace(const std::vector<float>& x, const float* weight = nullptr, const fl
   Trace t;
   const size_t n = x.size();
   t.sum.resize(n);
+  t.running_mean.resize(n);
+  t.sq_dev.resize(n);
   t.sq.resize(n);
   t.xhat.resize(n);
   t.y.resize(n);
-  normlab::reduction_trace(t.sum.data(), t.sq.data(), t.xhat.data(), t.y.data(), &t.mean, &t.var,
-                           &t.rstd, x.data(), weight, bias, static_cast<int64_t>(n), eps);
+  normlab::reduction_trace(t.sum.data(), t.running_mean.data(), t.sq_dev.data(), t.sq.data(),
+                           t.xhat.data(), t.y.data(), &t.mean, &t.var, &t.rstd, x.data(), weight,
+                           bias, static_cast<int64_t>(n), eps);
   return t;
 }
 
@@ -48,8 +51,9 @@ std::vector<float> normal(size_t n, unsigned seed, float scale = 1.0f, float shi
 TEST(ReductionTrace, RunningSumsOfBothPasses) {
   const Trace t = trace({1, 2, 3, 4});
   EXPECT_EQ(t.sum, (std::vector<double>{1, 3, 6, 10}));
+  EXPECT_EQ(t.running_mean, (std::vector<double>{1, 1.5, 2, 2.5}));
   EXPECT_EQ(t.mean, 2.5);
-  // (1 - 2.5)^2 = 2.25, + 0.25, + 0.25, + 2.25
+  EXPECT_EQ(t.sq_dev, (std::vector<double>{2.25, 0.25, 0.25, 2.25}));
   EXPECT_EQ(t.sq, (std::vector<double>{2.25, 2.5, 2.75, 5.0}));
   EXPECT_EQ(t.var, 1.25);  // biased: divided by n = 4, not 3
   EXPECT_DOUBLE_EQ(t.rstd, 1.0 / std::sqrt(1.25 + 1e-5));
@@ -115,8 +119,8 @@ TEST(ReductionTrace, RefusesAnEmptyGroup) {
   std::vector<float> f(1);
   double mean = 0, var = 0, rstd = 0;
   try {
-    normlab::reduction_trace(d.data(), d.data(), f.data(), f.data(), &mean, &var, &rstd, f.data(),
-                             nullptr, nullptr, 0, 1e-5);
+    normlab::reduction_trace(d.data(), d.data(), d.data(), d.data(), f.data(), f.data(), &mean,
+                             &var, &rstd, f.data(), nullptr, nullptr, 0, 1e-5);
     FAIL() << "no error";
   } catch (const normlab::Error& e) {
     EXPECT_STREQ(e.what(), "a statistics group needs at least one element, got 0");

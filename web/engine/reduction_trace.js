@@ -5,7 +5,8 @@
  * @param engine the Engine (engine.js)
  * @param x the group's elements, in the order the kernels visit them
  * @param options {weight, bias}: one value per element (absent: 1 and 0); eps (default 1e-5)
- * @returns {runningSum, runningSq: Float64Array, xhat, y: Float32Array, mean, variance, rstd}
+ * @returns {runningSum, runningMean, sqDev, runningSq: Float64Array (one per element),
+ *   xhat, y: Float32Array, mean, variance (biased), rstd}
  */
 export function reductionTrace(engine, x, { weight = null, bias = null, eps = 1e-5 } = {}) {
   const n = x.length;
@@ -28,18 +29,18 @@ export function reductionTrace(engine, x, { weight = null, bias = null, eps = 1e
     let bp = 0;
     if (weight) engine.writeFloat32((wp = alloc(n * 4)), weight);
     if (bias) engine.writeFloat32((bp = alloc(n * 4)), bias);
-    const sumPtr = alloc(n * 8);
-    const sqPtr = alloc(n * 8);
+    const sumsPtr = alloc(4 * n * 8);
     const xhatPtr = alloc(n * 4);
     const yPtr = alloc(n * 4);
     const statsPtr = alloc(3 * 8);
-    engine.check(
-      engine.wasm.reductionTrace(sumPtr, sqPtr, xhatPtr, yPtr, statsPtr, xp, wp, bp, n, eps),
-    );
+    engine.check(engine.wasm.reductionTrace(sumsPtr, xhatPtr, yPtr, statsPtr, xp, wp, bp, n, eps));
     const [mean, variance, rstd] = engine.readFloat64(statsPtr, 3);
+    const sums = engine.readFloat64(sumsPtr, 4 * n);
     return {
-      runningSum: engine.readFloat64(sumPtr, n),
-      runningSq: engine.readFloat64(sqPtr, n),
+      runningSum: sums.subarray(0, n),
+      runningMean: sums.subarray(n, 2 * n),
+      sqDev: sums.subarray(2 * n, 3 * n),
+      runningSq: sums.subarray(3 * n),
       xhat: engine.readFloat32(xhatPtr, n),
       y: engine.readFloat32(yPtr, n),
       mean,

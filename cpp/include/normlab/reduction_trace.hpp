@@ -16,13 +16,15 @@ namespace normlab {
 // x[n]: one group's elements; weight[n], bias[n]: the affine parameter of each element (null: 1
 // and 0). Writes
 //   running_sum[n]  x[0] + ... + x[k]
-//   running_sq[n]   (x[0] - mean)^2 + ... + (x[k] - mean)^2
+//   running_mean[n] running_sum[k] / (k + 1), the mean of the elements seen so far
+//   sq_dev[n]       (x[k] - mean)^2, with the mean of the whole group
+//   running_sq[n]   sq_dev[0] + ... + sq_dev[k]
 //   xhat[n]         (x[k] - mean) * rstd
 //   y[n]            xhat[k] * weight[k] + bias[k]
 //   mean[1], var[1] (biased: divided by n), rstd[1] = 1 / sqrt(var + eps)
 // Throws Error when n < 1.
-void reduction_trace(double* running_sum, double* running_sq, float* xhat, float* y, double* mean,
-                     double* var, double* rstd, const float* x, const float* weight,
-                     const float* bias, int64_t n, double eps);
+void reduction_trace(double* running_sum, double* running_mean, double* sq_dev, double* running_sq,
+                     float* xhat, float* y, double* mean, double* var, double* rstd, const float* x,
+                     const float* weight, const float* bias, int64_t n, double eps);
 
 }  // namespace normlab
