@@ -1,0 +1,22 @@
+// The activation curve of chapter 1 (cpp/src/activation.cpp): f(γ·x + β) and its slope f'.
+// Memory in the Wasm heap is allocated and freed here; callers get plain Float32Arrays.
+export const ACTIVATIONS = ['sigmoid', 'tanh'];
+
+/**
+ * @param engine the Engine (web/engine/engine.js)
+ * @param name 'sigmoid' | 'tanh'
+ * @param x the values to feed (array or Float32Array)
+ * @returns {{y: Float32Array, slope: Float32Array}} f(γ·x + β) and f'(γ·x + β)
+ */
+export function activation(engine, name, x, { gamma = 1, beta = 0 } = {}) {
+  const n = x.length;
+  const xp = engine.allocFloat32(x);
+  const yp = engine.malloc(n * 4);
+  const sp = engine.malloc(n * 4);
+  try {
+    engine.check(engine.wasm.activation(String(name), yp, sp, xp, n, gamma, beta));
+    return { y: engine.readFloat32(yp, n), slope: engine.readFloat32(sp, n) };
+  } finally {
+    engine.free(xp, yp, sp);
+  }
+}
