@@ -1,0 +1,203 @@
+// Times the kernels the page runs, on fixed sizes. The same source is built natively (clang -O3,
+// the native-release preset) and to Wasm (-O3 -msimd128, run by Node), so the two timings compare
+// the same C++. Prints JSON: {"results": [{"name", "elements", "bytes", "min_s", "median_s"}]},
+// where bytes is the modelled traffic of one call (for the bandwidth fraction).
+//
+// usage: normlab_bench [--quick] [--only SUBSTRING]
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "normlab/norm.hpp"
+#include "normlab/optim.hpp"
+
+using namespace normlab;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Result {
+  std::string name;
+  int64_t elements;
+  double bytes;
+  double min_s, median_s;
+};
+
+bool quick = false;
+std::string only;
+std::vector<Result> results;
+
+std::vector<float> random_buffer(size_t n, uint32_t seed, float scale = 1.0f, float shift = 0.0f) {
+  std::vector<float> v(n);
+  uint32_t s = seed * 2654435761u + 1;
+  for (float& x : v) {
+    s = s * 1664525u + 1013904223u;
+    x = shift + scale * (static_cast<float>(s >> 8) / 16777216.0f - 0.5f) * 3.4641f;
+  }
+  return v;
+}
+
+// Runs f until `min_reps` repetitions and at least `min_seconds` (bounded by max_reps).
+void measure(const std::string& name, int64_t elements, double bytes,
+             const std::function<void()>& f) {
+  if (!only.empty() && name.find(only) == std::string::npos) return;
+  f();  // warm caches and page in the buffers
+  const int min_reps = quick ? 3 : 7, max_reps = quick ? 10 : 60;
+  const double min_seconds = quick ? 0.05 : 0.4;
+  std::vector<double> times;
+  double total = 0;
+  while (static_cast<int>(times.size()) < max_reps &&
+         (static_cast<int>(times.size()) < min_reps || total < min_seconds)) {
+    const auto t0 = Clock::now();
+    f();
+    const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
+    times.push_back(dt);
+    total += dt;
+  }
+  std::sort(times.begin(), times.end());
+  results.push_back({name, elements, bytes, times.front(), times[times.size() / 2]});
+  std::fprintf(stderr, "  %-44s min %.3g s\n", name.c_str(), times.front());
+}
+
+// The bandwidth reference: a plain copy loop over the same kind of buffers.
+void copy_loop(float* __restrict y, const float* __restrict x, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) y[i] = x[i];
+}
+
+void bench_copy() {
+  const int64_t n = (64 << 20) / 4;
+  auto x = random_buffer(static_cast<size_t>(n), 1);
+  std::vector<float> y(x.size());
+  measure("copy@64MB", n, 8.0 * static_cast<double>(n), [&] { copy_loop(y.data(), x.data(), n); });
+}
+
+void bench_layer_norm(int64_t rows, int64_t cols, const std::string& label) {
+  const auto n = static_cast<size_t>(rows * cols);
+  auto x = random_buffer(n, 2), w = random_buffer(static_cast<size_t>(cols), 3, 0.5f, 1.0f);
+  auto b = random_buffer(static_cast<size_t>(cols), 4);
+  std::vector<float> y(n), rstd(static_cast<size_t>(rows));
+  std::vector<double> mean(static_cast<size_t>(rows));
+  measure("layer_norm_forward@" + label, rows * cols, 8.0 * static_cast<double>(n), [&] {
+    layer_norm_forward(y.data(), mean.data(), rstd.data(), x.data(), w.data(), b.data(), rows, cols,
+                       1e-5f);
+  });
+}
+
+void bench_layer_norm_backward(int64_t rows, int64_t cols, const std::string& label) {
+  const auto n = static_cast<size_t>(rows * cols);
+  auto x = random_buffer(n, 5), dy = random_buffer(n, 6);
+  auto w = random_buffer(static_cast<size_t>(cols), 7, 0.5f, 1.0f);
+  std::vector<float> y(n), dx(n), dw(static_cast<size_t>(cols)), db(static_cast<size_t>(cols));
+  std::vector<float> rstd(static_cast<size_t>(rows));
+  std::vector<double> mean(static_cast<size_t>(rows));
+  layer_norm_forward(y.data(), mean.data(), rstd.data(), x.data(), w.data(), nullptr, rows, cols,
+                     1e-5f);
+  // reads x and grad_output, writes grad_input
+  measure("layer_norm_backward@" + label, rows * cols, 12.0 * static_cast<double>(n), [&] {
+    layer_norm_backward(dx.data(), dw.data(), db.data(), dy.data(), x.data(), mean.data(),
+                        rstd.data(), w.data(), rows, cols);
+  });
+}
+
+// BatchNorm2d training forward: the batch statistics, then the normalization.
+void bench_batch_norm(int64_t batch, int64_t channels, int64_t spatial, const std::string& label) {
+  const auto n = static_cast<size_t>(batch * channels * spatial);
+  auto x = random_buffer(n, 8), w = random_buffer(static_cast<size_t>(channels), 9, 0.5f, 1.0f);
+  auto b = random_buffer(static_cast<size_t>(channels), 10);
+  std::vector<float> y(n), var(static_cast<size_t>(channels)), rstd(static_cast<size_t>(channels));
+  std::vector<double> mean(static_cast<size_t>(channels));
+  ChannelLayout layout;
+  layout.batch = batch;
+  layout.channels = channels;
+  layout.spatial = spatial;
+  measure("batch_norm_train_forward@" + label, static_cast<int64_t>(n),
+          8.0 * static_cast<double>(n), [&] {
+            channel_moments(mean.data(), var.data(), x.data(), batch, channels, spatial);
+            for (int64_t c = 0; c < channels; ++c) {
+              rstd[static_cast<size_t>(c)] = 1.0f / std::sqrt(var[static_cast<size_t>(c)] + 1e-5f);
+            }
+            channel_norm_forward(y.data(), x.data(), mean.data(), rstd.data(), w.data(), b.data(),
+                                 layout);
+          });
+}
+
+void bench_group_norm(int64_t batch, int64_t channels, int64_t spatial, int64_t groups,
+                      const std::string& label) {
+  const auto n = static_cast<size_t>(batch * channels * spatial);
+  const int64_t rows = batch * groups, cols = channels / groups * spatial;
+  auto x = random_buffer(n, 11), w = random_buffer(static_cast<size_t>(channels), 12, 0.5f, 1.0f);
+  auto b = random_buffer(static_cast<size_t>(channels), 13);
+  std::vector<float> y(n), var(static_cast<size_t>(rows)), rstd(static_cast<size_t>(rows));
+  std::vector<double> mean(static_cast<size_t>(rows));
+  ChannelLayout layout;
+  layout.batch = batch;
+  layout.channels = channels;
+  layout.spatial = spatial;
+  layout.per_sample = groups;
+  layout.channels_per_stat = channels / groups;
+  measure("group_norm_forward@" + label, static_cast<int64_t>(n), 8.0 * static_cast<double>(n),
+          [&] {
+            row_moments(mean.data(), var.data(), x.data(), rows, cols);
+            for (int64_t r = 0; r < rows; ++r) {
+              rstd[static_cast<size_t>(r)] = 1.0f / std::sqrt(var[static_cast<size_t>(r)] + 1e-5f);
+            }
+            channel_norm_forward(y.data(), x.data(), mean.data(), rstd.data(), w.data(), b.data(),
+                                 layout);
+          });
+}
+
+void bench_optimizer(const char* op, OptimConfig config, int64_t n, const std::string& label,
+                     double bytes_per_param) {
+  auto p = random_buffer(static_cast<size_t>(n), 14), g = random_buffer(static_cast<size_t>(n), 15);
+  Optimizer opt(config, n);
+  measure(std::string(op) + "_step@" + label, n, bytes_per_param * static_cast<double>(n),
+          [&] { opt.step(p.data(), g.data()); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--quick")) quick = true;
+    if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
+  }
+  const int64_t big768 = (64 << 20) / 4 / 768, big4096 = (64 << 20) / 4 / 4096;
+  bench_copy();
+  bench_layer_norm(64, 768, "64x768");
+  bench_layer_norm(big768, 768, std::to_string(big768) + "x768");
+  bench_layer_norm(16, 4096, "16x4096");
+  bench_layer_norm(big4096, 4096, std::to_string(big4096) + "x4096");
+  bench_layer_norm_backward(big768, 768, std::to_string(big768) + "x768");
+  bench_batch_norm(32, 64, 56 * 56, "32x64x56x56");
+  bench_group_norm(32, 64, 56 * 56, 32, "32x64x56x56");
+  OptimConfig adam(OptimKind::adam), adamw(OptimKind::adamw), sgd(OptimKind::sgd);
+  adam.lr = 1e-3;
+  adamw.lr = 1e-3;
+  sgd.lr = 0.01;
+  sgd.momentum = 0.9;
+  // reads param, grad, exp_avg, exp_avg_sq and writes the three updated: 28 bytes a parameter
+  bench_optimizer("adam", adam, 1 << 20, "1M", 28);
+  bench_optimizer("adam", adam, 16 << 20, "16M", 28);
+  bench_optimizer("adamw", adamw, 16 << 20, "16M", 28);
+  // reads param, grad, momentum_buffer and writes two: 20 bytes a parameter
+  bench_optimizer("sgd_momentum", sgd, 16 << 20, "16M", 20);
+
+  std::printf("{\"results\": [");
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    std::printf(
+        "%s\n  {\"name\": \"%s\", \"elements\": %lld, \"bytes\": %.0f, \"min_s\": %.9g, "
+        "\"median_s\": %.9g}",
+        i ? "," : "", r.name.c_str(), static_cast<long long>(r.elements), r.bytes, r.min_s,
+        r.median_s);
+  }
+  std::printf("\n]}\n");
+  return 0;
+}
