@@ -58,4 +58,16 @@ def cases():
     out.append(case("ln-empty-normalized-shape", {"normalized_shape": []},
                     [{"mode": "train", "input": rand([2, 3], 1)}]))
     out.append(case("ln-negative-size", {"normalized_shape": [-2]}, []))
+    # without a weight nothing is allocated, so the module is built; no input can match it
+    out.append(case("ln-negative-size-no-affine", {"normalized_shape": [-2], "elementwise_affine": False},
+                    [{"mode": "train", "input": rand([3, 2], 1)}]))
+    out.append(case("ln-scalar-input", {"normalized_shape": [3]},
+                    [{"mode": "train", "input": values([], [0.5])}, train(rand([3], 2), seed=2)]))
+    # train and eval are the same computation: LayerNorm keeps no running statistics
+    out.append(case("ln-eval-equals-train", {"normalized_shape": [5]},
+                    [train(rand([3, 5], 4), seed=4), {"mode": "eval", "input": rand([3, 5], 4),
+                                                      "grad_output": rand([3, 5], 1004)}],
+                    {"weight": rand([5], 5, 0.5, 1.0), "bias": rand([5], 6, 0.5)}))
+    out.append(case("ln-empty-rows", {"normalized_shape": [3]}, [train(rand([0, 3], 1), seed=1)]))
+    out.append(case("ln-empty-rows-2d", {"normalized_shape": [2, 0]}, [train(rand([3, 2, 0], 1), seed=1)]))
     return out

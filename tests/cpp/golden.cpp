@@ -1,6 +1,7 @@
 #include "golden.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
 
@@ -88,6 +89,11 @@ static ::testing::AssertionResult close_impl(const json& want, const T* got, siz
   return close_impl(want, got, n, tolerance);
 }
 
+static bool same_bytes(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+}
+
 void check_norm_cases(const std::string& family) {
   const json& file = load(family);
   const json& tol = file.at("tolerance");
@@ -108,6 +114,9 @@ void check_norm_cases(const std::string& family) {
     json shapes = json::object();
     for (const auto& [name, shape] : m.parameter_shapes()) shapes[name] = shape;
     EXPECT_EQ(shapes, c.at("expect_param_shapes"));
+    json buffers = json::object();
+    for (const auto& [name, shape] : m.buffer_shapes()) buffers[name] = shape;
+    EXPECT_EQ(buffers, c.at("expect_buffer_shapes"));
     if (c.contains("params")) {
       for (const auto& [name, t] : c.at("params").items()) {
         const std::vector<float> values = data_of(t);
@@ -123,14 +132,31 @@ void check_norm_cases(const std::string& family) {
       const std::vector<float> x = data_of(st.at("input"));
       std::vector<float> y(x.size());
       if (exp.contains("error")) {
+        const auto running_mean = m.running_mean(), running_var = m.running_var();
+        const auto batches = m.num_batches_tracked();
+        const auto stat_mean = m.stat_mean();
+        try {
+          m.check_input(shape);
+          ADD_FAILURE() << "check_input accepted it, want " << exp.at("error");
+        } catch (const normlab::Error& e) {
+          EXPECT_EQ(std::string(e.what()), exp.at("error").get<std::string>()) << "check_input";
+        }
         try {
           m.forward(y.data(), x.data(), shape);
           ADD_FAILURE() << "ran, want " << exp.at("error");
         } catch (const normlab::Error& e) {
           EXPECT_EQ(std::string(e.what()), exp.at("error").get<std::string>());
         }
+        // A refused call changes nothing (NaN == NaN here: compare the bytes).
+        EXPECT_TRUE(same_bytes(running_mean, m.running_mean())) << "running_mean changed";
+        EXPECT_TRUE(same_bytes(running_var, m.running_var())) << "running_var changed";
+        EXPECT_EQ(batches, m.num_batches_tracked());
+        EXPECT_EQ(stat_mean.size(), m.stat_mean().size());
         continue;
       }
+      EXPECT_NO_THROW(m.check_input(shape));
+      // plan() agrees with the forward pass on the number of statistics groups
+      EXPECT_EQ(m.plan(shape).stat_count, exp.at("stat_count").get<int64_t>()) << "plan";
       m.forward(y.data(), x.data(), shape);
       EXPECT_TRUE(close(exp.at("output"), y.data(), y.size(), tol)) << "output";
       EXPECT_EQ(m.stat_count(), exp.at("stat_count").get<int64_t>());
@@ -148,6 +174,16 @@ void check_norm_cases(const std::string& family) {
           EXPECT_TRUE(close(exp.at("grad_bias"), m.grad_bias().data(), m.grad_bias().size(), tol))
               << "grad_bias";
         }
+      }
+      EXPECT_EQ(m.has_running_stats(), exp.contains("running_mean"));
+      if (m.has_running_stats()) {
+        EXPECT_TRUE(
+            close(exp.at("running_mean"), m.running_mean().data(), m.running_mean().size(), tol))
+            << "running_mean";
+        EXPECT_TRUE(
+            close(exp.at("running_var"), m.running_var().data(), m.running_var().size(), tol))
+            << "running_var";
+        EXPECT_EQ(m.num_batches_tracked(), exp.at("num_batches_tracked").get<int64_t>());
       }
     }
   }

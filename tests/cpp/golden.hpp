@@ -29,7 +29,9 @@ normlab::NormConfig norm_config(const json& golden_case);
                                  const json& tolerance);
 
 // Runs every case of a normalization golden file through NormModule and checks, per step, the
-// output, the statistics count, the gradients, the parameter shapes and PyTorch's error messages.
+// output, the statistics count (also as plan() counts it), the gradients, the running statistics,
+// the parameter and buffer shapes, and PyTorch's error messages (from check_input() and forward(),
+// with the module's state unchanged afterwards).
 void check_norm_cases(const std::string& family);
 
 }  // namespace golden

@@ -1,0 +1,7 @@
+#include <gtest/gtest.h>
+
+#include "golden.hpp"
+
+TEST(GroupNorm, GoldenCasesFromPyTorch) {
+  golden::check_norm_cases("group_norm");
+}
