@@ -67,7 +67,8 @@ NormConfig norm_config_from(const val& options) {
     fail("module options must be an object");
   }
   NormConfig c;
-  const std::string op = has(options, "op") ? options["op"].as<std::string>() : "";
+  const std::string op =
+      has(options, "op") && options["op"].isString() ? options["op"].as<std::string>() : "";
   if (op == "batch_norm") {
     c.kind = NormKind::batch_norm;
   } else if (op == "layer_norm") {

@@ -2,6 +2,7 @@
 // web/engine/ owns every allocation and turns the returned messages into exceptions.
 #include <emscripten/bind.h>
 
+#include <cmath>
 #include <memory>
 
 #include "convert.hpp"
@@ -58,6 +59,23 @@ class NormHandle {
   val buffer_shapes() const {
     return module_ ? named_shapes_to_val(module_->buffer_shapes()) : val::array();
   }
+  bool has_running_stats() const { return module_ && module_->has_running_stats(); }
+  uintptr_t running_mean() { return module_ ? ptr(module_->running_mean()) : 0; }
+  uintptr_t running_var() { return module_ ? ptr(module_->running_var()) : 0; }
+  double running_size() {
+    return module_ ? static_cast<double>(module_->running_mean().size()) : 0;
+  }
+  double num_batches_tracked() const {
+    return module_ ? static_cast<double>(module_->num_batches_tracked()) : 0;
+  }
+  std::string set_num_batches_tracked(double n) {
+    return guarded([&] {
+      if (!get().has_running_stats()) fail("this module has no num_batches_tracked buffer");
+      if (n != std::floor(n) || n < 0 || n > 9.0e15)
+        fail("num_batches_tracked must be an integer >= 0");
+      get().set_num_batches_tracked(static_cast<int64_t>(n));
+    });
+  }
 
  private:
   template <typename V>
@@ -96,7 +114,13 @@ EMSCRIPTEN_BINDINGS(normlab_norm) {
       .function("weightSize", &NormHandle::weight_size)
       .function("biasSize", &NormHandle::bias_size)
       .function("parameterShapes", &NormHandle::parameter_shapes)
-      .function("bufferShapes", &NormHandle::buffer_shapes);
+      .function("bufferShapes", &NormHandle::buffer_shapes)
+      .function("hasRunningStats", &NormHandle::has_running_stats)
+      .function("runningMean", &NormHandle::running_mean)
+      .function("runningVar", &NormHandle::running_var)
+      .function("runningSize", &NormHandle::running_size)
+      .function("numBatchesTracked", &NormHandle::num_batches_tracked)
+      .function("setNumBatchesTracked", &NormHandle::set_num_batches_tracked);
 }
 
 }  // namespace normlab::bindings

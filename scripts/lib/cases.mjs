@@ -19,6 +19,7 @@ function runNorm(engine, c) {
   }
   try {
     const param_shapes = Object.fromEntries(mod.parameterShapes());
+    const buffer_shapes = Object.fromEntries(mod.bufferShapes());
     for (const [name, t] of Object.entries(c.params ?? {})) mod[name] = t.data;
     const steps = c.steps.map((st) => {
       const shape = st.input.shape;
@@ -33,13 +34,15 @@ function runNorm(engine, c) {
             out[`grad_${name}`] = tensor(pshape, grad);
           }
         }
-        if (mod.buffers) Object.assign(out, mod.buffers());
+        for (const [name, value] of Object.entries(mod.buffers())) {
+          out[name] = name === 'num_batches_tracked' ? value : tensor(buffer_shapes[name], value);
+        }
         return out;
       } catch (err) {
         return { error: messageOf(err) };
       }
     });
-    return { id: c.id, param_shapes, steps };
+    return { id: c.id, param_shapes, buffer_shapes, steps };
   } finally {
     mod.delete();
   }

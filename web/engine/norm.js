@@ -2,6 +2,8 @@
 export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
 export class NormModule {
+  #forwardSize; // elements of the last successful forward's input: backward's grad_output size
+
   constructor(engine, options) {
     this.engine = engine;
     this.options = { ...options };
@@ -52,12 +54,55 @@ export class NormModule {
     this.engine.writeFloat32(ptr, values);
   }
 
-  /** Which elements share a mean: {statCount, group: Int32Array (one id per element)}. */
-  plan(shape) {
-    this.engine.check(this.handle.plan(shape));
+  /**
+   * The running statistics, as named_buffers() lists them: {running_mean, running_var,
+   * num_batches_tracked}, or {} when the module keeps none (track_running_stats=False, LN, GN).
+   */
+  buffers() {
+    const { engine, handle } = this;
+    if (!handle.hasRunningStats()) return {};
+    const n = handle.runningSize();
     return {
-      statCount: this.handle.planStatCount(),
-      group: this.engine.readInt32(this.handle.planGroup(), this.handle.planSize()),
+      running_mean: engine.readFloat32(handle.runningMean(), n),
+      running_var: engine.readFloat32(handle.runningVar(), n),
+      num_batches_tracked: handle.numBatchesTracked(),
+    };
+  }
+
+  /** Overwrites any of running_mean, running_var, num_batches_tracked (for demos). */
+  setBuffers({ running_mean, running_var, num_batches_tracked } = {}) {
+    const { engine, handle } = this;
+    if (!handle.hasRunningStats()) {
+      engine.check('this module has no running statistics (track_running_stats=False)');
+    }
+    const n = handle.runningSize();
+    for (const [name, values] of [
+      ['running_mean', running_mean],
+      ['running_var', running_var],
+    ]) {
+      if (values !== undefined && values.length !== n)
+        engine.check(`${name} needs ${n} values, got ${values.length}`);
+    }
+    if (num_batches_tracked !== undefined) {
+      engine.check(handle.setNumBatchesTracked(num_batches_tracked));
+    }
+    if (running_mean !== undefined) engine.writeFloat32(handle.runningMean(), running_mean);
+    if (running_var !== undefined) engine.writeFloat32(handle.runningVar(), running_var);
+  }
+
+  /**
+   * Which elements share a mean for an input of `shape`: {statCount, group: Int32Array (one id per
+   * element, row-major), paramShapes, bufferShapes ([[name, shape], ...])}. Refuses the shapes
+   * PyTorch refuses in every mode, not those it refuses only in training (one value per channel).
+   */
+  plan(shape) {
+    const { engine, handle } = this;
+    engine.check(handle.plan(shape));
+    return {
+      statCount: handle.planStatCount(),
+      group: engine.readInt32(handle.planGroup(), handle.planSize()),
+      paramShapes: handle.parameterShapes(),
+      bufferShapes: handle.bufferShapes(),
     };
   }
 
@@ -67,8 +112,10 @@ export class NormModule {
   }
 
   /**
-   * Runs the module on x (Float32Array or array, row-major, of the given shape).
-   * Returns {output, mean, rstd, statCount}; mean is a Float64Array, one per statistics group.
+   * Runs the module on x (Float32Array or array, row-major, of the given shape) in training or
+   * eval mode. Returns {output, mean, rstd, statCount}: mean (Float64Array) and rstd, one per
+   * statistics group, are what the input was normalized with (in eval with running statistics,
+   * those). A refused input throws PyTorch's message and changes nothing.
    */
   forward(x, shape, { training = true } = {}) {
     const { engine, handle } = this;
@@ -82,6 +129,7 @@ export class NormModule {
     const yp = engine.malloc(n * 4);
     try {
       engine.check(handle.forward(yp, xp, shape));
+      this.#forwardSize = n;
       const count = handle.statCount();
       return {
         output: engine.readFloat32(yp, n),
@@ -98,6 +146,8 @@ export class NormModule {
   backward(gradOutput) {
     const { engine, handle } = this;
     const n = gradOutput.length;
+    if (this.#forwardSize !== undefined && n !== this.#forwardSize)
+      engine.check(`grad_output has ${n} values but the forward input had ${this.#forwardSize}`);
     const gp = engine.allocFloat32(gradOutput);
     const dp = engine.malloc(n * 4);
     try {
