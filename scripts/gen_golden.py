@@ -147,7 +147,15 @@ def run_optim(case):
     for st in case["steps"]:
         p.grad = from_json(st["grad"])
         opt.step()
-        steps.append(dict(st, expect={"param": tensor_json(p)}))
+        exp = {"param": tensor_json(p)}
+        # optimizer.state[p] after the step: its buffers by torch's names, and the step counter
+        # where torch keeps one (a tensor(3.) for Adam/AdamW/Adagrad, an int for RMSprop)
+        for name, value in opt.state[p].items():
+            if name == "step":
+                exp["step"] = int(value)
+            elif value is not None:  # SGD without momentum keeps momentum_buffer = None
+                exp[name] = tensor_json(value)
+        steps.append(dict(st, expect=exp))
     return {"steps": steps}
 
 
