@@ -49,7 +49,6 @@ function runNorm(engine, c) {
 }
 
 function runOptimizer(engine, c) {
-  if (!engine.optimizer) return { id: c.id, error: `not implemented: ${c.op}` };
   let opt;
   try {
     opt = engine.optimizer(c.op, c.args, c.params.param.data);
@@ -60,7 +59,11 @@ function runOptimizer(engine, c) {
     const shape = c.params.param.shape;
     const steps = c.steps.map((st) => {
       try {
-        return { param: tensor(shape, opt.step(st.grad.data)) };
+        const out = { param: tensor(shape, opt.step(st.grad.data)) };
+        // optimizer.state[p] after the step: its buffers by torch's names, and the step counter
+        for (const [name, values] of Object.entries(opt.state())) out[name] = tensor(shape, values);
+        out.step = opt.steps;
+        return out;
       } catch (err) {
         return { error: messageOf(err) };
       }

@@ -2,6 +2,7 @@
 // This layer owns every allocation in the Wasm heap and deletes every Embind object it makes;
 // it has no DOM. Errors come back from C++ as PyTorch's messages and are thrown as NormLabError.
 import { NormModule } from './norm.js';
+import { Optimizer, Surface, surfaceList, trajectory, optimizerMemory } from './optim.js';
 
 export class NormLabError extends Error {
   constructor(message) {
@@ -19,6 +20,31 @@ export class Engine {
   /** A torch.nn normalization module: {op: 'layer_norm', normalized_shape: [4], ...}. */
   norm(options) {
     return new NormModule(this, options);
+  }
+
+  /** torch.optim.X([param], **args) for op 'sgd', 'adam', 'adamw', 'adagrad' or 'rmsprop'. */
+  optimizer(op, args, param) {
+    return new Optimizer(this, op, args, param);
+  }
+
+  /** The optimizer race's loss surfaces: [{name, label, formula, start, view, minima}]. */
+  surfaces() {
+    return surfaceList(this);
+  }
+
+  /** One loss surface: evaluate(xs, ys), at(x, y), grid(nx, ny). */
+  surface(name) {
+    return new Surface(this, name);
+  }
+
+  /** {x, y, loss} of `steps` optimizer steps on a surface from `start` ([x, y]). */
+  trajectory(surfaceName, op, args, start, steps) {
+    return trajectory(this, surfaceName, op, args, start, steps);
+  }
+
+  /** Bytes of parameters, gradients, master weights and optimizer state for a model size. */
+  optimizerMemory(options) {
+    return optimizerMemory(this, options);
   }
 
   /** Throws NormLabError when a C++ call returned a message. */
