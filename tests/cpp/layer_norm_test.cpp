@@ -1,42 +1,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
-#include <xtensor/xadapt.hpp>
 
 #include "golden.hpp"
-#include "normlab/error.hpp"
-#include "normlab/norm.hpp"
+#include "norm_testing.hpp"
 #include "reference.hpp"
 
-using normlab::NormConfig;
-using normlab::NormKind;
-using normlab::NormModule;
-using normlab::Shape;
-
-namespace {
-
-NormConfig layer_norm(Shape normalized_shape) {
-  NormConfig c;
-  c.kind = NormKind::layer_norm;
-  c.normalized_shape = std::move(normalized_shape);
-  return c;
-}
-
-std::vector<float> random_values(size_t n, unsigned seed, float scale = 1.0f, float shift = 0.0f) {
-  std::mt19937 gen(seed);
-  std::normal_distribution<float> dist(shift, scale);
-  std::vector<float> v(n);
-  for (float& x : v) x = dist(gen);
-  return v;
-}
-
-xt::xarray<double> as_double(const std::vector<float>& v, const Shape& shape) {
-  std::vector<size_t> s(shape.begin(), shape.end());
-  return xt::xarray<double>(xt::adapt(v, s));
-}
-
-}  // namespace
+using namespace normtest;
 
 TEST(LayerNorm, GoldenCasesFromPyTorch) {
   golden::check_norm_cases("layer_norm");
