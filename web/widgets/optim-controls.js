@@ -1,0 +1,154 @@
+// Shared pieces of the optimizer chapter's widgets (<optimizer-race>, <optimizer-state>,
+// <memory-calculator>, <decay-compare>): the look of their forms, strict number parsing for
+// hyper-parameter fields, and which field a PyTorch constructor message is about.
+// Not a widget itself: it defines no element.
+import { css } from 'lit';
+
+export const formStyles = css`
+  fieldset {
+    border: 1px solid var(--nl-border, #c8cdd6);
+    border-radius: 6px;
+    margin: 0.5em 0;
+    padding: 0.4em 0.7em 0.6em;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.3em;
+  }
+  label {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 0.1em;
+    font-size: 0.9em;
+  }
+  label.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.35em;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    padding: 0.25em 0.45em;
+    border: 1px solid var(--nl-border, #c8cdd6);
+    border-radius: 5px;
+    background: var(--nl-bg, #fff);
+    color: var(--nl-fg, #1d2330);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    padding: 0;
+    width: 1.05em;
+    height: 1.05em;
+    accent-color: var(--nl-accent, #1f5fcc);
+  }
+  input[type='range'] {
+    padding: 0;
+    accent-color: var(--nl-accent, #1f5fcc);
+  }
+  input.num {
+    width: 6.5em;
+    font-variant-numeric: tabular-nums;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--nl-error, #c62828);
+    background: var(--nl-error-bg, #fdecea);
+  }
+  button {
+    cursor: pointer;
+  }
+  button[aria-pressed='true'] {
+    background: var(--nl-accent, #1f5fcc);
+    border-color: var(--nl-accent, #1f5fcc);
+    color: var(--nl-bg, #fff);
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  :focus-visible {
+    outline: 3px solid var(--nl-focus, #1f6feb);
+    outline-offset: 2px;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 0.8em;
+    align-items: flex-end;
+    margin: 0.4em 0;
+  }
+  .field-error {
+    color: var(--nl-error, #c62828);
+    font-size: 0.85em;
+    font-weight: 600;
+    max-width: 22em;
+  }
+  .muted {
+    color: var(--nl-muted, #5b6472);
+  }
+  table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.2em 0.6em;
+    border-bottom: 1px solid var(--nl-border, #c8cdd6);
+    text-align: right;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+  .scroll {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
+`;
+
+/**
+ * A number as a learner types it: "0.01", "1e-3", ".5", "−2" (a true minus sign too).
+ * Returns null for anything else, including text such as "0.1abc" that Number() would refuse
+ * anyway and "" or "Infinity" that it would accept.
+ */
+export function parseNumberText(text) {
+  const s = String(text ?? '')
+    .trim()
+    .replace(/^[−–]/, '-');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** How the page writes a hyper-parameter back into its field: short, and readable as typed. */
+export const fieldText = (v) => (typeof v === 'number' ? String(+v.toPrecision(6)) : String(v));
+
+export const TEXT = {
+  notNumber: {
+    zh: '请输入一个有限的数，例如 0.01 或 1e-3；当前仍使用上一个有效值',
+    en: 'Type a finite number such as 0.01 or 1e-3; the last valid value is still in use',
+  },
+};
+
+/**
+ * Ends a performance measure named `nl:${name}` that began at performance.mark(`nl:${name}`),
+ * so the e2e suite can report how long a widget's recompute and redraw took.
+ */
+export function endMeasure(name) {
+  try {
+    performance.measure(`nl:${name}`, `nl:${name}`);
+  } catch {
+    // the start mark was not set (nothing was recomputed)
+  }
+}
+
+export function startMeasure(name) {
+  performance.mark(`nl:${name}`);
+}
