@@ -13,8 +13,10 @@ after(async () => {
   await server?.close();
 });
 
-const outputCells = (page) =>
-  page.locator('section[data-chapter="formula"] norm-playground tensor-editor[readonly] output');
+// the chapter's first playground: LayerNorm(4) on (2, 3, 4); later chapters show the same module
+const playground = (page) =>
+  page.locator('section[data-chapter="formula"] norm-playground').first();
+const outputCells = (page) => playground(page).locator('tensor-editor[readonly] output');
 
 test('the engine loads and the first chapter shows LayerNorm computed by the kernels', async () => {
   const { context, page, problems } = await openPage(browser, server.url, {
@@ -24,7 +26,7 @@ test('the engine loads and the first chapter shows LayerNorm computed by the ker
   await assert.doesNotReject(outputCells(page).first().waitFor());
   assert.equal(await outputCells(page).count(), 24);
   await assert.doesNotReject(
-    page.getByText('6 mean/variance pairs computed').waitFor(),
+    playground(page).getByText('6 mean/variance pairs computed').waitFor(),
     'LayerNorm(4) on (2, 3, 4) computes one mean per token',
   );
   await page.screenshot({ path: `${root}/docs/screenshot.png` });
@@ -43,7 +45,7 @@ test('typing a row recomputes its LayerNorm output and statistics', async () => 
     cells.slice(0, 4).map((c) => c.textContent),
   );
   assert.deepEqual(row, ['−1.342', '−0.4472', '0.4472', '1.342']);
-  await assert.doesNotReject(page.getByText('mean 2.5 · var 1.25').waitFor());
+  await assert.doesNotReject(playground(page).getByText('mean 2.5 · var 1.25').waitFor());
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -70,7 +72,7 @@ test('the language switch shows Chinese and is remembered', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await page.reload();
   await page.waitForSelector('html[data-engine="ready"]');
-  await assert.doesNotReject(page.getByText('共计算了 6 组均值和方差').waitFor());
+  await assert.doesNotReject(playground(page).getByText('共计算了 6 组均值和方差').waitFor());
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,13 +1,19 @@
-// Chapter 1: the formula. y = (x − E[x]) / sqrt(Var[x] + ε) · γ + β.
+// Chapter 1: the formula. y = (x − E[x]) / sqrt(Var[x] + ε) · γ + β; ε, the biased variance, and
+// why the affine γ, β exists.
 import { html } from 'lit';
 import '../widgets/norm-playground.js';
+import '../widgets/affine-plot.js';
+import '../widgets/self-check.js';
+import { formulaQuestion } from './basics-questions.js';
+
+const zh = (lang) => lang === 'zh';
 
 export default {
   id: 'formula',
   title: { zh: '归一化公式', en: 'The formula' },
   render: ({ lang }) => html`
     ${
-      lang === 'zh'
+      zh(lang)
         ? html`<p>
               所有归一化层都做同一件事：把一组数减去它们的均值，再除以它们的标准差，得到均值为
               0、方差为 1 的数，然后用可学习的 γ 和 β 做一次缩放和平移：
@@ -16,7 +22,8 @@ export default {
             <p>
               不同的归一化层之间，唯一的区别是“哪些数放在同一组里求均值”。下面是 LayerNorm(4)
               作用在形状为 (2, 3, 4) 的张量上：每一行（一个 token 的 4
-              个特征）单独求一次均值和方差。 改动任意一个数，输出和统计量会立即由 C++ 内核重新计算。
+              个特征）单独求一次均值和方差，同一组的格子颜色相同。改动任意一个数，输出和统计量会立即由
+              C++ 内核重新计算。
             </p>`
         : html`<p>
               Every normalization layer does the same thing: subtract a group's mean, divide by its
@@ -27,8 +34,8 @@ export default {
             <p>
               The layers differ only in which numbers share a mean. Below, LayerNorm(4) runs on a
               (2, 3, 4) tensor: each row (the 4 features of one token) gets its own mean and
-              variance. Change any number and the C++ kernels recompute the output and the
-              statistics at once.
+              variance; cells of one group share a colour. Change any number and the C++ kernels
+              recompute the output and the statistics at once.
             </p>`
     }
     <norm-playground
@@ -38,5 +45,80 @@ export default {
       normalized-shape="4"
       .lang=${lang}
     ></norm-playground>
+
+    <h3>${zh(lang) ? 'ε：分母永远不为零' : 'ε: the denominator is never zero'}</h3>
+    ${
+      zh(lang)
+        ? html`<p>
+            如果一组数全都相同，它们的方差就是 0，公式里的分母 √Var[x] 也是 0。ε
+            是加在方差上的一个小正数，PyTorch 的默认值是 1e-5。下面第一行是常数行：方差为 0，x −
+            E[x] 恰好为 0，归一化结果是 0 / √ε = 0，所以输出恰好等于 β，与 γ 无关。把 ε 改成 0
+            试试：0 / 0 得到 NaN。γ 和 β 也可以直接编辑。
+          </p>`
+        : html`<p>
+            When every number in a group is the same, its variance is 0 and so is √Var[x] in the
+            denominator. ε is a small positive number added to the variance; PyTorch's default is
+            1e-5. The first row below is constant: its variance is 0, x − E[x] is exactly 0, the
+            normalized value is 0 / √ε = 0, and the output is exactly β, whatever γ is. Set ε to 0
+            and see 0 / 0 turn into NaN. γ and β are editable too.
+          </p>`
+    }
+    <norm-playground
+      state-key="formula.eps"
+      label="rows"
+      output-label="out"
+      module="nn.LayerNorm(4)"
+      shape="2,4"
+      values="3,3,3,3,2,4,4,7"
+      weight="2,2,2,2"
+      bias="0.5,-1,0,2"
+      eps-editable
+      affine-editable
+      show-unbiased
+      .lang=${lang}
+    ></norm-playground>
+
+    <h3>${zh(lang) ? '方差除以 n，而不是 n − 1' : 'The variance divides by n, not n − 1'}</h3>
+    ${
+      zh(lang)
+        ? html`<p>
+            归一化用的是<strong>有偏</strong>方差：Σ(x − E[x])² / n。统计课上常见的无偏估计除以 n −
+            1，也是 torch.var(x) 的默认值，但归一化层并不用它。上面每行后面同时列出了两者（“方差”是
+            ÷n 的那个，“÷(n−1)”是无偏的那个）：两者相差 n / (n − 1) 倍，n 越小差得越多。训练时
+            BatchNorm 的 running_var 反而记录无偏方差，这一点在第 6 章还会看到。
+          </p>`
+        : html`<p>
+            Normalization uses the <strong>biased</strong> variance, Σ(x − E[x])² / n. The unbiased
+            estimate from statistics classes divides by n − 1, and it is what torch.var(x) returns
+            by default, but the layers do not normalize with it. Each row above lists both ("var" is
+            the ÷n one, "÷(n−1)" the unbiased one): they differ by a factor of n / (n − 1), which
+            matters most for small groups. BatchNorm's running_var, on the other hand, records the
+            unbiased one during training, as chapter 6 shows.
+          </p>`
+    }
+
+    <h3>${zh(lang) ? '为什么还要 γ 和 β' : 'Why the affine γ and β'}</h3>
+    ${
+      zh(lang)
+        ? html`<p>
+            归一化之后的值集中在 0 附近，大约三分之二落在 [−1, 1]（图中浅色带）。sigmoid 和 tanh
+            在这一段几乎是直线：如果直接把归一化后的值送进去，激活函数就退化成近似线性，网络的表达能力被削弱。γ
+            和 β 让网络自己学会把数值拉开、挪动，重新进入激活函数弯曲（非线性）的区域；γ =
+            √Var[x]、β = E[x]
+            时甚至可以把归一化完全撤销。拖动滑块，看看你的数值落在曲线的哪一段，以及那里的斜率。
+          </p>`
+        : html`<p>
+            After normalization the values sit around 0, about two thirds of them in [−1, 1] (the
+            shaded band). There sigmoid and tanh are almost straight lines: fed the normalized
+            values directly, the activation would act nearly linearly and the network would lose
+            much of its expressive power. γ and β let the network learn to spread and shift the
+            values back into the curved, non-linear range; with γ = √Var[x] and β = E[x] it can even
+            undo the normalization. Drag the sliders and watch where your values land on the curve
+            and how steep it is there.
+          </p>`
+    }
+    <affine-plot state-key="formula.affine" label="feats" .lang=${lang}></affine-plot>
+
+    <self-check .lang=${lang} .generate=${formulaQuestion}></self-check>
   `,
 };

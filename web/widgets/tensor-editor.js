@@ -1,34 +1,149 @@
 // <tensor-editor>: a tensor of up to 5 dims as grids of cells, the last dim across. Editable by
-// mouse and keyboard (arrows move between cells); text that is not a number is marked and
-// explained while the tensor keeps the cell's last good value. `readonly` shows a result instead.
-// Fires `tensor-change` with {values, shape} whenever a cell changes to a valid number.
+// mouse and keyboard (arrows, Enter, PageUp/PageDown); text that is not a number is marked and
+// explained while the tensor keeps the cell's last good value. A list pasted into a cell or typed
+// into the paste field fills the tensor in order; "Random values" draws new ones; with
+// `shape-editable` a shape field reshapes it, keeping as many values as fit. Large tensors are shown
+// a page of at most PAGE_CELLS cells at a time, so a 4096-element tensor stays quick.
+// `readonly` shows a result instead.
+// With `collapsible` the cells sit behind a disclosure (closed at first), for inputs whose shape
+// matters more than their values.
+//   <tensor-editor shape="2,3,4" values="1,2,3,..." shape-editable></tensor-editor>
+// Fires `tensor-change` with {values: Float32Array, shape} whenever the tensor changes, and
+// `page-change` with {page} when another page is shown.
 import { hostStyle } from './host-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
+import { formatShape } from './self-check.js';
+import {
+  parseNumber,
+  parseList,
+  parseShape,
+  numel,
+  keepPrefix,
+  unravel,
+} from './lib/tensor-text.js';
+import { LIMITS } from '../state/codecs.js';
+import { markStart, markEnd } from './lib/measure.js';
 
-const MESSAGES = {
-  invalid: { zh: '不是数字，已保留原值', en: 'not a number; the previous value is kept' },
+export { parseNumber };
+
+/** Cells drawn at once; more are reached page by page. */
+export const PAGE_CELLS = 256;
+
+const TEXT = {
+  invalid: {
+    zh: (cell, text, kept) => `${cell}：“${text}”不是数字，已保留原值 ${kept}`,
+    en: (cell, text, kept) =>
+      `${cell}: “${text}” is not a number; the previous value ${kept} is kept`,
+  },
+  empty: {
+    zh: (cell, kept) => `${cell} 是空的，已保留原值 ${kept}`,
+    en: (cell, kept) => `${cell} is empty; the previous value ${kept} is kept`,
+  },
+  more: { zh: (n) => `（另有 ${n} 个格子同样无效）`, en: (n) => ` (and ${n} more cells)` },
+  shape: { zh: '形状', en: 'Shape' },
+  setShape: { zh: '应用形状', en: 'Set shape' },
+  tools: { zh: '粘贴列表 · 随机填充', en: 'Paste a list · random values' },
+  values: { zh: (n) => `查看和编辑 ${n} 个数值`, en: (n) => `Show and edit the ${n} values` },
+  listLabel: {
+    zh: '按顺序填入的数值（如 1, 2, 3 或 [[1,2],[3,4]]）',
+    en: 'Values in order (e.g. 1, 2, 3 or [[1,2],[3,4]])',
+  },
+  fill: { zh: '填入', en: 'Fill' },
+  random: { zh: '随机填充', en: 'Random values' },
+  filled: { zh: (n) => `已填入 ${n} 个数。`, en: (n) => `Filled ${n} values.` },
+  randomDone: {
+    zh: (n) => `已随机生成 ${n} 个数（标准正态，保留一位小数）。`,
+    en: (n) => `Drew ${n} random values (standard normal, one decimal).`,
+  },
+  count: {
+    zh: (k, shape, n) => `读到 ${k} 个数，但形状为 ${shape} 的张量需要 ${n} 个。张量未改变。`,
+    en: (k, shape, n) =>
+      `${k} values were given, but a tensor of shape ${shape} holds ${n}. Nothing was changed.`,
+  },
+  useShape: { zh: (s) => `改用形状 ${s}`, en: (s) => `Use shape ${s}` },
+  listNumber: {
+    zh: (tok, i) => `第 ${i} 个值“${tok}”不是数字。张量未改变。`,
+    en: (tok, i) => `Value ${i}, “${tok}”, is not a number. Nothing was changed.`,
+  },
+  listBrackets: {
+    zh: '括号不配对。张量未改变。',
+    en: 'The brackets do not match. Nothing was changed.',
+  },
+  listEmpty: { zh: '没有读到任何数。', en: 'No values were found.' },
+  shapeErrors: {
+    empty: { zh: () => '请输入形状，例如 2, 3, 4', en: () => 'Type a shape, e.g. 2, 3, 4' },
+    dims: {
+      zh: (e) => `最多 ${LIMITS.maxDims} 维，这里有 ${e.count} 维`,
+      en: (e) => `At most ${LIMITS.maxDims} dims; this has ${e.count}`,
+    },
+    dim: {
+      zh: (e) => `“${e.token}”不是正整数`,
+      en: (e) => `“${e.token}” is not a positive whole number`,
+    },
+    size: {
+      zh: (e) => `每一维须在 1 到 ${LIMITS.maxDim} 之间，${e.token} 不行`,
+      en: (e) => `Each dim must be 1 to ${LIMITS.maxDim}; ${e.token} is not`,
+    },
+    elements: {
+      zh: (e) => `共 ${e.count} 个元素，超过了上限 ${LIMITS.maxElements}`,
+      en: (e) => `${e.count} elements is more than the limit of ${LIMITS.maxElements}`,
+    },
+  },
+  shapeKept: { zh: '（张量保持原形状）', en: ' (the tensor keeps its shape)' },
+  page: { zh: '页', en: 'Page' },
+  prev: { zh: '上一页', en: 'Previous page' },
+  next: { zh: '下一页', en: 'Next page' },
+  pageOf: { zh: (p, n) => `第 ${p} / ${n} 页`, en: (p, n) => `page ${p} of ${n}` },
 };
-
-export function parseNumber(text) {
-  const s = String(text).trim().replace('−', '-');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
-}
 
 const indexLabel = (idx) => `[${idx.join(', ')}]`;
 
+const shapeConverter = {
+  fromAttribute: (text) => {
+    const r = parseShape(text);
+    return r.shape ?? [1];
+  },
+  toAttribute: (shape) => shape.join(','),
+};
+
+const valuesConverter = {
+  fromAttribute: (text) => {
+    const r = parseList(text);
+    return r.values ? Float32Array.from(r.values) : new Float32Array(0);
+  },
+};
+
+/** Standard normal draws rounded to one decimal: inputs for a demo, easy to read in a cell. */
+function randomValues(n) {
+  return Float32Array.from({ length: n }, () => {
+    const u = 1 - Math.random();
+    const v = Math.random();
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.round(z * 10) / 10 || 0;
+  });
+}
+
 export class TensorEditor extends LitElement {
   static properties = {
-    shape: { type: Array },
-    values: { attribute: false },
+    shape: { converter: shapeConverter },
+    values: { converter: valuesConverter },
     readonly: { type: Boolean, reflect: true },
+    shapeEditable: { type: Boolean, attribute: 'shape-editable' },
+    toolsOpen: { type: Boolean, attribute: 'tools-open' },
+    collapsible: { type: Boolean }, // the cells behind a "Values" disclosure, closed at first
+    expanded: { state: true },
     lang: { type: String },
     label: { type: String },
     groups: { attribute: false }, // optional group id per element, for colouring
     rowNotes: { attribute: false }, // optional text after each row (last-dim vector)
+    page: { type: Number },
     texts: { state: true },
+    shapeText: { state: true },
+    shapeError: { state: true },
+    listText: { state: true },
+    listMessage: { state: true },
+    status: { state: true },
   };
 
   static styles = [
@@ -62,23 +177,31 @@ export class TensorEditor extends LitElement {
         margin: 2px 0;
       }
       input,
-      output {
+      output,
+      textarea,
+      button,
+      select {
+        font: inherit;
+        color: var(--nl-fg, #1d2330);
+      }
+      .cell {
         box-sizing: border-box;
         width: var(--cell-w);
+        flex: none;
         padding: 0.25em 0.3em;
-        font: inherit;
         font-variant-numeric: tabular-nums;
         text-align: right;
         border: 1px solid var(--nl-border, #c8cdd6);
         border-radius: 4px;
         background: var(--cell-bg, var(--nl-bg, #fff));
-        color: var(--nl-fg, #1d2330);
       }
-      output {
+      output.cell {
         display: inline-block;
+        width: var(--out-w, 5.3em);
         border-color: transparent;
+        white-space: nowrap;
       }
-      input:focus-visible {
+      :focus-visible {
         outline: 3px solid var(--nl-focus, #1f6feb);
         outline-offset: 1px;
       }
@@ -95,7 +218,69 @@ export class TensorEditor extends LitElement {
       .error {
         color: var(--nl-error, #c62828);
         font-size: 0.9em;
-        margin-top: 0.3em;
+        margin: 0.3em 0 0;
+      }
+      .status {
+        color: var(--nl-muted, #5b6472);
+        font-size: 0.9em;
+        margin: 0.3em 0 0;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4em 0.6em;
+        margin: 0 0 0.4em;
+      }
+      .bar input,
+      .bar select,
+      .bar button,
+      .tools textarea,
+      .tools button {
+        padding: 0.2em 0.5em;
+        border: 1px solid var(--nl-border, #c8cdd6);
+        border-radius: 5px;
+        background: var(--nl-bg, #fff);
+      }
+      .bar input {
+        width: 9em;
+      }
+      .bar input[aria-invalid='true'] {
+        border-color: var(--nl-error, #c62828);
+      }
+      button {
+        cursor: pointer;
+      }
+      .tools {
+        margin: 0.4em 0 0;
+        font-size: 0.95em;
+      }
+      .values summary {
+        cursor: pointer;
+        color: var(--nl-accent, #1f6feb);
+        width: fit-content;
+        margin: 0.2em 0;
+      }
+      .tools summary {
+        cursor: pointer;
+        color: var(--nl-accent, #1f6feb);
+        width: fit-content;
+      }
+      .tools label {
+        display: block;
+        margin: 0.3em 0 0.2em;
+        font-size: 0.9em;
+      }
+      .tools textarea {
+        display: block;
+        box-sizing: border-box;
+        width: 100%;
+        min-height: 3.2em;
+        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+        font-size: 0.9em;
+      }
+      .tools .bar {
+        margin-top: 0.35em;
       }
     `,
   ];
@@ -105,56 +290,99 @@ export class TensorEditor extends LitElement {
     this.shape = [2, 3, 4];
     this.values = [];
     this.readonly = false;
+    this.shapeEditable = false;
+    this.toolsOpen = false;
+    this.collapsible = false;
+    this.expanded = false;
     this.lang = 'en';
     this.label = '';
     this.texts = null;
     this.groups = null;
     this.rowNotes = null;
+    this.page = 0;
+    this.shapeText = '';
+    this.shapeError = '';
+    this.listText = '';
+    this.listMessage = null;
+    this.status = '';
   }
 
-  #emitted = null; // the values this editor produced itself: they must not reset the texts
+  // Values and shapes this editor produced itself: they must not reset the learner's texts.
+  #emitted = null;
+  #ownShape = null;
 
   willUpdate(changed) {
-    // new values from outside replace the texts; the editor's own edits keep the learner's spelling
-    const outside = changed.has('values') && this.values !== this.#emitted;
-    if (outside || changed.has('shape') || this.texts === null) {
-      this.texts = Array.from(this.values ?? [], (v) =>
-        this.readonly ? formatNumber(v) : formatFloat32(v),
-      );
+    markStart('tensor-editor');
+    const outsideValues = changed.has('values') && this.values !== this.#emitted;
+    const outsideShape = changed.has('shape') && this.shape !== this.#ownShape;
+    if (outsideValues || outsideShape || this.texts === null) {
+      const n = numel(this.shape);
+      this.texts = Array.from({ length: n }, (_, i) => {
+        const v = this.values?.[i] ?? 0;
+        return this.readonly ? formatNumber(v) : formatFloat32(v);
+      });
     }
+    if (outsideShape || (changed.has('shape') && !this.shapeError)) {
+      this.shapeText = this.shape.join(', ');
+    }
+    if (changed.has('shape') && outsideShape) this.shapeError = '';
+    const pages = this.#layout().pages;
+    if (this.page >= pages || this.page < 0 || !Number.isInteger(this.page)) {
+      this.page = Math.min(Math.max(0, Math.trunc(this.page) || 0), pages - 1);
+    }
+  }
+
+  updated() {
+    markEnd('tensor-editor');
   }
 
   get #cols() {
     return this.shape.length ? this.shape[this.shape.length - 1] : 1;
   }
 
-  /** Slices: every index of the leading dims but the last two, each a (rows x cols) grid. */
-  #slices() {
+  /** Rows (last-dim vectors) per page: whole 2-D slices when a slice fits, else part of one. */
+  #layout() {
+    const cols = this.#cols;
     const dims = this.shape.length;
-    const rows = dims >= 2 ? this.shape[dims - 2] : 1;
-    const lead = this.shape.slice(0, Math.max(0, dims - 2));
-    const count = lead.reduce((a, b) => a * b, 1);
-    const slices = [];
-    for (let s = 0; s < count; s++) {
-      const idx = [];
-      let rest = s;
-      for (let d = lead.length - 1; d >= 0; d--) {
-        idx.unshift(rest % lead[d]);
-        rest = Math.floor(rest / lead[d]);
-      }
-      slices.push({ idx, start: s * rows * this.#cols, rows });
-    }
-    return slices;
+    const rows = numel(this.shape) / cols;
+    const sliceRows = dims >= 2 ? this.shape[dims - 2] : 1;
+    const sliceCells = sliceRows * cols;
+    const rowsPerPage =
+      sliceCells <= PAGE_CELLS
+        ? Math.max(1, Math.floor(PAGE_CELLS / sliceCells)) * sliceRows
+        : Math.max(1, Math.floor(PAGE_CELLS / cols));
+    return {
+      rows,
+      cols,
+      sliceRows,
+      rowsPerPage,
+      pages: Math.max(1, Math.ceil(rows / rowsPerPage)),
+    };
   }
 
-  #cellIndex(flat) {
-    const idx = [];
-    let rest = flat;
-    for (let d = this.shape.length - 1; d >= 0; d--) {
-      idx.unshift(rest % this.shape[d]);
-      rest = Math.floor(rest / this.shape[d]);
-    }
-    return idx;
+  #pageOf(flat) {
+    const { cols, rowsPerPage } = this.#layout();
+    return Math.floor(Math.floor(flat / cols) / rowsPerPage);
+  }
+
+  #label(flat) {
+    return `${this.label || 'x'}${indexLabel(unravel(flat, this.shape))}`;
+  }
+
+  #value(i) {
+    return this.values?.[i] ?? 0;
+  }
+
+  #emit(values, shape = this.shape) {
+    this.#emitted = values;
+    this.values = values;
+    this.dispatchEvent(
+      new CustomEvent('tensor-change', {
+        detail: { values, shape },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   #onInput(flat, event) {
@@ -162,82 +390,349 @@ export class TensorEditor extends LitElement {
     const texts = [...this.texts];
     texts[flat] = text;
     this.texts = texts;
+    this.status = '';
     const v = parseNumber(text);
     if (v === null) return;
-    const values = Float32Array.from(this.values);
+    const values = Float32Array.from({ length: texts.length }, (_, i) => this.#value(i));
     values[flat] = v;
-    this.#emitted = values;
-    this.values = values;
-    this.dispatchEvent(
-      new CustomEvent('tensor-change', {
-        detail: { values, shape: this.shape },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.#emit(values);
+  }
+
+  #onPaste(event) {
+    const text = event.clipboardData?.getData('text') ?? '';
+    // one number pastes into the cell as usual; a list fills the tensor
+    if (parseNumber(text) !== null || !/[\s,;[\]()]/.test(text.trim())) return;
+    event.preventDefault();
+    this.listText = text;
+    this.#fillFromList(text);
+  }
+
+  #fillFromList(text) {
+    const r = parseList(text);
+    const n = numel(this.shape);
+    this.status = '';
+    if (r.error) {
+      this.listMessage = { error: r.error, token: r.token, index: r.index };
+      return;
+    }
+    if (r.values.length !== n) {
+      const fits =
+        this.shapeEditable &&
+        r.shape &&
+        numel(r.shape) === r.values.length &&
+        !parseShape(r.shape.join()).error;
+      this.listMessage = { error: 'count', count: r.values.length, suggest: fits ? r.shape : null };
+      return;
+    }
+    this.listMessage = null;
+    this.#replaceAll(Float32Array.from(r.values));
+    this.status = t(this.lang, TEXT.filled)(n);
+  }
+
+  #replaceAll(values, shape = this.shape) {
+    this.texts = Array.from(values, formatFloat32);
+    if (shape !== this.shape) {
+      this.#ownShape = shape;
+      this.shape = shape;
+      this.shapeText = shape.join(', ');
+      this.shapeError = '';
+    }
+    this.#emit(values, shape);
+  }
+
+  #useListShape(shape) {
+    const r = parseList(this.listText);
+    if (!r.values || r.values.length !== numel(shape)) return;
+    this.listMessage = null;
+    this.#replaceAll(Float32Array.from(r.values), [...shape]);
+    this.status = t(this.lang, TEXT.filled)(r.values.length);
+  }
+
+  #random() {
+    const n = numel(this.shape);
+    this.listMessage = null;
+    this.#replaceAll(randomValues(n));
+    this.status = t(this.lang, TEXT.randomDone)(n);
+  }
+
+  #setShape(event) {
+    event.preventDefault();
+    const r = parseShape(this.shapeText);
+    if (r.error) {
+      this.shapeError = t(this.lang, TEXT.shapeErrors[r.error])(r);
+      return;
+    }
+    this.shapeError = '';
+    if (r.shape.join() === this.shape.join()) return;
+    const n = numel(r.shape);
+    const old = Float32Array.from({ length: this.texts.length }, (_, i) => this.#value(i));
+    const values = Float32Array.from(keepPrefix(old, n, 0));
+    // the learner's texts (even invalid ones) move with their values
+    const texts = keepPrefix(this.texts, n, '0');
+    this.#ownShape = r.shape;
+    this.shape = r.shape;
+    this.texts = texts;
+    this.page = 0;
+    this.status = '';
+    this.#emit(values, r.shape);
   }
 
   #onKeydown(flat, event) {
     const cols = this.#cols;
     const n = this.texts.length;
-    const moves = { ArrowUp: -cols, ArrowDown: cols, Enter: cols };
+    const pageCells = this.#layout().rowsPerPage * cols;
+    const moves = {
+      ArrowUp: -cols,
+      ArrowDown: cols,
+      Enter: cols,
+      PageDown: pageCells,
+      PageUp: -pageCells,
+    };
     let target = null;
     if (event.key in moves) target = flat + moves[event.key];
     const input = event.target;
-    if (event.key === 'ArrowLeft' && input.selectionStart === 0) target = flat - 1;
-    if (event.key === 'ArrowRight' && input.selectionEnd === input.value.length) target = flat + 1;
-    if (target === null || target < 0 || target >= n) return;
+    if (event.key === 'ArrowLeft' && input.selectionStart === 0 && input.selectionEnd === 0)
+      target = flat - 1;
+    if (event.key === 'ArrowRight' && input.selectionStart === input.value.length)
+      target = flat + 1;
+    if (target === null) return;
+    if (event.key.startsWith('Page')) target = Math.min(Math.max(target, 0), n - 1);
+    if (target < 0 || target >= n) return;
     event.preventDefault();
     this.focusCell(target);
   }
 
-  focusCell(flat) {
+  /** Focuses a cell, turning to its page first. */
+  async focusCell(flat) {
+    if (this.collapsible && !this.expanded) {
+      this.expanded = true;
+      await this.updateComplete;
+    }
+    const page = this.#pageOf(flat);
+    if (page !== this.page) {
+      this.#showPage(page);
+      await this.updateComplete;
+    }
     this.renderRoot.querySelector(`[data-i="${flat}"]`)?.focus();
   }
 
+  #showPage(page) {
+    if (page === this.page) return;
+    this.page = page;
+    this.dispatchEvent(
+      new CustomEvent('page-change', { detail: { page }, bubbles: true, composed: true }),
+    );
+  }
+
   #cell(flat) {
-    const label = `${this.label || 'x'}${indexLabel(this.#cellIndex(flat))}`;
+    const label = this.#label(flat);
     const text = this.texts[flat] ?? '';
     const style = this.groups ? `--cell-bg: var(--nl-group-${this.groups[flat] % 8})` : nothing;
     if (this.readonly) {
-      return html`<output data-i=${flat} aria-label=${label} style=${style}>${text}</output>`;
+      return html`<output class="cell" data-i=${flat} aria-label=${label} style=${style}
+        >${text}</output
+      >`;
     }
     const invalid = parseNumber(text) === null;
     return html`<input
+      class="cell"
       data-i=${flat}
       inputmode="decimal"
       spellcheck="false"
       autocomplete="off"
       aria-label=${label}
       aria-invalid=${invalid ? 'true' : 'false'}
-      title=${invalid ? t(this.lang, MESSAGES.invalid) : nothing}
       style=${style}
       .value=${text}
       @input=${(e) => this.#onInput(flat, e)}
       @keydown=${(e) => this.#onKeydown(flat, e)}
+      @paste=${this.#onPaste}
     />`;
   }
 
-  render() {
-    const cols = this.#cols;
-    const invalid = !this.readonly && this.texts.some((s) => parseNumber(s) === null);
+  #grid() {
+    const { rows, cols, sliceRows, rowsPerPage } = this.#layout();
+    const first = this.page * rowsPerPage;
+    const last = Math.min(rows, first + rowsPerPage);
+    const lead = this.shape.length - 2;
+    const blocks = [];
+    for (let r = first; r < last;) {
+      const slice = Math.floor(r / sliceRows);
+      const end = Math.min(last, (slice + 1) * sliceRows);
+      blocks.push({ slice, from: r, to: end });
+      r = end;
+    }
     return html`<div class="slices" role="group" aria-label=${this.label || nothing}>
-        ${this.#slices().map(
-          ({ idx, start, rows }) =>
-            html`<div class="slice">
-              ${idx.length ? html`<div class="slice-label">${this.label}[${idx.join(', ')}, :, :]</div>` : nothing}
-              ${Array.from({ length: rows }, (_, r) => {
-                const rowStart = start + r * cols;
-                const note = this.rowNotes?.[rowStart / cols];
-                return html`<div class="row">
-                  ${Array.from({ length: cols }, (_, c) => this.#cell(rowStart + c))}
-                  ${note ? html`<span class="note">${note}</span>` : nothing}
-                </div>`;
-              })}
-            </div>`,
-        )}
+      ${blocks.map(({ slice, from, to }) => {
+        const idx = lead > 0 ? unravel(slice, this.shape.slice(0, lead)) : [];
+        const partial = to - from < sliceRows;
+        const rowsText = partial ? `${from % sliceRows}:${((to - 1) % sliceRows) + 1}` : ':';
+        return html`<div class="slice">
+          ${
+            idx.length
+              ? html`<div class="slice-label">
+                  ${this.label || 'x'}[${idx.join(', ')}, ${rowsText}, :]
+                </div>`
+              : nothing
+          }
+          ${Array.from({ length: to - from }, (_, k) => {
+            const row = from + k;
+            const note = this.rowNotes?.[row];
+            return html`<div class="row">
+              ${Array.from({ length: cols }, (_, c) => this.#cell(row * cols + c))}
+              ${note ? html`<span class="note">${note}</span>` : nothing}
+            </div>`;
+          })}
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #pager() {
+    const lang = this.lang;
+    const { pages, rowsPerPage, rows, cols } = this.#layout();
+    if (pages <= 1) return nothing;
+    const range = (p) => {
+      const a = p * rowsPerPage * cols;
+      const b = Math.min(rows, (p + 1) * rowsPerPage) * cols - 1;
+      return `${this.#label(a)} … ${this.#label(b)}`;
+    };
+    return html`<div class="bar pager">
+      <button
+        type="button"
+        ?disabled=${this.page === 0}
+        @click=${() => this.#showPage(this.page - 1)}
+      >
+        ◀ ${t(lang, TEXT.prev)}
+      </button>
+      <label
+        >${t(lang, TEXT.page)}
+        <select @change=${(e) => this.#showPage(Number(e.target.value))}>
+          ${Array.from(
+            { length: pages },
+            (_, p) =>
+              html`<option value=${p} ?selected=${p === this.page}>${p + 1}: ${range(p)}</option>`,
+          )}
+        </select></label
+      >
+      <button
+        type="button"
+        ?disabled=${this.page === pages - 1}
+        @click=${() => this.#showPage(this.page + 1)}
+      >
+        ${t(lang, TEXT.next)} ▶
+      </button>
+      <span class="status">${t(lang, TEXT.pageOf)(this.page + 1, pages)}</span>
+    </div>`;
+  }
+
+  #shapeField() {
+    if (this.readonly || !this.shapeEditable) return nothing;
+    const lang = this.lang;
+    return html`<form class="bar shape" @submit=${this.#setShape}>
+      <label
+        >${t(lang, TEXT.shape)}
+        <input
+          name="shape"
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${this.shapeError ? 'true' : 'false'}
+          aria-describedby="shape-error"
+          .value=${this.shapeText}
+          @input=${(e) => (this.shapeText = e.target.value)}
+      /></label>
+      <button type="submit">${t(lang, TEXT.setShape)}</button>
+      <span id="shape-error" class="error" role="alert"
+        >${this.shapeError ? this.shapeError + t(lang, TEXT.shapeKept) : ''}</span
+      >
+    </form>`;
+  }
+
+  #tools() {
+    if (this.readonly) return nothing;
+    const lang = this.lang;
+    return html`<details
+      class="tools"
+      ?open=${this.toolsOpen}
+      @toggle=${(e) => (this.toolsOpen = e.target.open)}
+    >
+      <summary>${t(lang, TEXT.tools)}</summary>
+      <label for="list">${t(lang, TEXT.listLabel)}</label>
+      <textarea
+        id="list"
+        spellcheck="false"
+        .value=${this.listText}
+        @input=${(e) => (this.listText = e.target.value)}
+      ></textarea>
+      <div class="bar">
+        <button type="button" @click=${() => this.#fillFromList(this.listText)}>
+          ${t(lang, TEXT.fill)}
+        </button>
+        <button type="button" @click=${() => this.#random()}>${t(lang, TEXT.random)}</button>
       </div>
-      ${invalid ? html`<div class="error" role="alert">${t(this.lang, MESSAGES.invalid)}</div>` : nothing}`;
+    </details>`;
+  }
+
+  #listError() {
+    const m = this.listMessage;
+    if (!m) return nothing;
+    const lang = this.lang;
+    const text =
+      m.error === 'count'
+        ? t(lang, TEXT.count)(m.count, formatShape(this.shape), numel(this.shape))
+        : m.error === 'number'
+          ? t(lang, TEXT.listNumber)(m.token, m.index + 1)
+          : m.error === 'brackets'
+            ? t(lang, TEXT.listBrackets)
+            : t(lang, TEXT.listEmpty);
+    return html`<p class="error list-error" role="alert">
+      ${text}
+      ${
+        m.suggest
+          ? html`<button type="button" @click=${() => this.#useListShape(m.suggest)}>
+              ${t(lang, TEXT.useShape)(formatShape(m.suggest))}
+            </button>`
+          : nothing
+      }
+    </p>`;
+  }
+
+  #cellError() {
+    if (this.readonly) return nothing;
+    const bad = [];
+    for (let i = 0; i < this.texts.length; i++) {
+      if (parseNumber(this.texts[i]) === null) bad.push(i);
+    }
+    if (!bad.length) return nothing;
+    const lang = this.lang;
+    const i = bad[0];
+    const cell = this.#label(i);
+    const kept = formatFloat32(this.#value(i));
+    const text = this.texts[i].trim()
+      ? t(lang, TEXT.invalid)(cell, this.texts[i].trim().slice(0, 24), kept)
+      : t(lang, TEXT.empty)(cell, kept);
+    return html`<p class="error cell-error" role="alert">
+      ${text}${bad.length > 1 ? t(lang, TEXT.more)(bad.length - 1) : ''}
+    </p>`;
+  }
+
+  render() {
+    const body = html`${this.#pager()}${this.#grid()}`;
+    return html`${this.#shapeField()}
+    ${
+      this.collapsible
+        ? html`<details
+            class="values"
+            ?open=${this.expanded}
+            @toggle=${(e) => (this.expanded = e.target.open)}
+          >
+            <summary>${t(this.lang, TEXT.values)(numel(this.shape))}</summary>
+            ${this.expanded ? body : nothing}
+          </details>`
+        : body
+    }
+    ${this.#cellError()} ${this.#listError()}${this.#tools()}
+    ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}`;
   }
 }
 
