@@ -1,0 +1,73 @@
+// Shared by the browser tests of chapters 6, 7 and 8: the node engine the page's numbers are
+// checked against, and small readers for the widgets' shadow DOM.
+import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
+import { formatNumber } from '../../web/i18n.js';
+import { groupMoments } from '../../web/engine/group_stats.js';
+import { runDeepStack } from '../../web/engine/deep_stack.js';
+
+export { formatNumber, groupMoments, runDeepStack };
+
+let enginePromise = null;
+export function nodeEngine() {
+  enginePromise ??= loadNodeEngine();
+  return enginePromise;
+}
+
+export const section = (page, id) => page.locator(`section[data-chapter="${id}"]`);
+
+/** Fills the cells `label[i, j]` of a (rows, cols) tensor editor with `values`, row-major. */
+export async function fillTensor(editor, label, values, cols) {
+  for (let i = 0; i < values.length; i++) {
+    const idx = `${Math.floor(i / cols)}, ${i % cols}`;
+    await editor.getByLabel(`${label}[${idx}]`, { exact: true }).fill(String(values[i]));
+  }
+}
+
+/** The numbers typed in an editable tensor editor, row-major. */
+export function readInputs(editor) {
+  return editor
+    .locator('input[data-i]')
+    .evaluateAll((cells) =>
+      cells.sort((a, b) => Number(a.dataset.i) - Number(b.dataset.i)).map((c) => Number(c.value)),
+    );
+}
+
+/** The texts of a read-only tensor editor's cells, row-major. */
+export function readOutputs(editor) {
+  return editor
+    .locator('output[data-i]')
+    .evaluateAll((cells) =>
+      cells
+        .sort((a, b) => Number(a.dataset.i) - Number(b.dataset.i))
+        .map((c) => c.textContent.trim()),
+    );
+}
+
+export const formatAll = (values) => Array.from(values, (v) => formatNumber(v));
+
+/** The element that has focus, inside any shadow root, and whether it shows a focus ring. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      name: el.getAttribute('name') ?? el.getAttribute('aria-label') ?? el.textContent.trim(),
+      ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+}
+
+/** Every performance measure the page recorded under `name`. */
+export function measures(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
+/** Has the page (not just a widget) become wider than the screen? */
+export function sidewaysOverflow(page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

@@ -1,0 +1,476 @@
+// Chapter 6 (train vs eval): the BatchNorm stepper (steps, buffers, biased vs unbiased variance,
+// momentum, momentum=None, track_running_stats, batch size, play/pause, eval of one sample), the
+// train/eval grid, the self-check, both languages, keyboard, link state. Every number on the page
+// is compared with what the engine computes here in node.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+import {
+  nodeEngine,
+  groupMoments,
+  formatNumber,
+  formatAll,
+  section,
+  fillTensor,
+  readInputs,
+  readOutputs,
+  focused,
+  measures,
+} from './ch-dynamics-helpers.mjs';
+
+let server, browser, engine;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  engine = await nodeEngine();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const chapter = (page) => section(page, 'train-eval');
+const stepper = (page) => chapter(page).locator('bn-stepper');
+const grid = (page) => chapter(page).locator('train-eval-grid');
+const nbt = async (page) => Number(await stepper(page).locator('strong.nbt').textContent());
+const cell = (page, c, cls) => stepper(page).locator(`tr[data-channel="${c}"] td.${cls}`);
+
+async function open(options = {}, hash = '') {
+  const r = await openPage(browser, `${server.url}${hash}`, {
+    viewport: { width: 1200, height: 1000 },
+    ...options,
+  });
+  await stepper(r.page).locator('strong.nbt').waitFor();
+  await stepper(r.page).scrollIntoViewIfNeeded();
+  return r;
+}
+
+const BATCH = [1, 2, 3, 3, 4, 9, 5, 0, 0, 7, 2, 4]; // (4, 3)
+
+/** The numbers the stepper should show after a training step on `x`, from the engine in node. */
+function stepFacts(bn, x, n) {
+  bn.forward(x, [n, 3], { training: true });
+  const plan = bn.plan([n, 3]);
+  const m = groupMoments(engine, x, plan.group, plan.statCount);
+  return { moments: m, buffers: bn.buffers() };
+}
+
+async function assertTable(page, facts) {
+  for (let c = 0; c < 3; c++) {
+    assert.equal(
+      await cell(page, c, 'batch-mean').textContent(),
+      formatNumber(facts.moments.mean[c]),
+    );
+    assert.equal(
+      await cell(page, c, 'biased').textContent(),
+      formatNumber(facts.moments.variance[c]),
+    );
+    assert.equal(
+      await cell(page, c, 'unbiased').textContent(),
+      formatNumber(facts.moments.unbiased[c]),
+    );
+    assert.equal(
+      await cell(page, c, 'running-mean').textContent(),
+      formatNumber(facts.buffers.running_mean[c]),
+    );
+    assert.equal(
+      await cell(page, c, 'running-var').textContent(),
+      formatNumber(facts.buffers.running_var[c]),
+    );
+  }
+}
+
+test('a training step shows the engine’s batch statistics and buffers; running_var is unbiased', async () => {
+  const { context, page, problems } = await open();
+  const s = stepper(page);
+  assert.equal(await nbt(page), 0);
+  await assert.doesNotReject(s.getByText('No step yet').waitFor());
+  await fillTensor(s, 'x', BATCH, 3);
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 1').waitFor();
+  assert.equal(await nbt(page), 1);
+
+  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
+  try {
+    const facts = stepFacts(bn, BATCH, 4);
+    await assertTable(page, facts);
+    // the numbers the chapter is about: channel 2 is [3, 9, 0, 4], biased 42/4 normalizes,
+    // unbiased 42/3 goes into running_var
+    assert.equal(await cell(page, 2, 'biased').textContent(), '10.5');
+    assert.equal(await cell(page, 2, 'unbiased').textContent(), '14');
+    assert.equal(
+      await s
+        .locator('p.formula')
+        .textContent()
+        .then((x) => x.trim()),
+      `running_var[0] = (1 − 0.1) × 1 + 0.1 × ${formatNumber(facts.moments.unbiased[0])} = ${formatNumber(facts.buffers.running_var[0])}`,
+    );
+    // one line chart per channel, with running_mean and running_var drawn from the buffers
+    assert.equal(await s.locator('figure.chart svg[role="img"]').count(), 3);
+    const label = await s.locator('figure.chart svg').first().getAttribute('aria-label');
+    assert.equal(
+      label,
+      `Channel 0: running_mean ${formatNumber(facts.buffers.running_mean[0])} (true mean 2), running_var ${formatNumber(facts.buffers.running_var[0])} (true variance 1)`,
+    );
+
+    // the next batch was drawn at random: step on it, and on three more
+    for (let k = 2; k <= 5; k++) {
+      const next = await readInputs(s.locator('tensor-editor').first());
+      assert.equal(next.length, 12);
+      await s.getByRole('button', { name: 'Train one step' }).click();
+      await s.getByText(`Training steps: ${k}`).waitFor();
+      const f = stepFacts(bn, next, 4);
+      await assertTable(page, f);
+    }
+    const d = await s.locator('path.series').first().getAttribute('d');
+    assert.equal(d.split(/[ML]/).filter(Boolean).length, 6, 'six points: the start and 5 steps');
+
+    // eval: one sample alone, normalized with the running statistics
+    const sample = [0.5, -1, 2];
+    await fillTensor(s, 'sample', sample, 3);
+    const want = bn.forward(sample, [1, 3], { training: false }).output;
+    assert.deepEqual(
+      await readOutputs(s.locator('tensor-editor[label="y_eval"]')),
+      formatAll(want),
+    );
+    assert.equal(
+      await s.locator('p.train-error').textContent(),
+      'Expected more than 1 value per channel when training, got input size torch.Size([1, 3])',
+    );
+  } finally {
+    bn.delete();
+  }
+  assert.ok((await measures(page, 'nl:bn-stepper')) > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('momentum: bad text is refused, a new value carries the buffers on, None averages', async () => {
+  const { context, page, problems } = await open();
+  const s = stepper(page);
+  const momentum = s.getByLabel('momentum', { exact: true });
+  await fillTensor(s, 'x', BATCH, 3);
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 1').waitFor();
+  const before = await cell(page, 0, 'running-var').textContent();
+
+  await momentum.fill('abc');
+  assert.equal(await momentum.getAttribute('aria-invalid'), 'true');
+  await assert.doesNotReject(s.getByText('momentum must be a number from 0 to 1').waitFor());
+  assert.equal(await momentum.inputValue(), 'abc', 'the learner’s text stays');
+  await momentum.fill('1.5');
+  assert.equal(await momentum.getAttribute('aria-invalid'), 'true');
+  assert.equal(await cell(page, 0, 'running-var').textContent(), before, 'nothing changed');
+  assert.equal(await nbt(page), 1);
+
+  await momentum.fill('0.5');
+  assert.equal(await momentum.getAttribute('aria-invalid'), 'false');
+  assert.equal(await s.getByText('momentum must be').count(), 0);
+  const next = await readInputs(s.locator('tensor-editor').first());
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 2').waitFor();
+  // PyTorch: bn.momentum = 0.5 on the live module; here a module with momentum 0.5 that starts
+  // from the first module's buffers
+  const first = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
+  const second = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.5 });
+  try {
+    stepFacts(first, BATCH, 4);
+    second.setBuffers(first.buffers());
+    await assertTable(page, stepFacts(second, next, 4));
+  } finally {
+    first.delete();
+    second.delete();
+  }
+  await page.waitForFunction(() => location.hash.includes('train-eval.stepper.momentum=0.5'));
+
+  // momentum=None: the k-th batch weighs 1/k
+  await s.getByLabel('None: cumulative average').check();
+  assert.equal(await momentum.isDisabled(), true);
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 3').waitFor();
+  assert.match(await s.locator('p.formula').textContent(), /\(1 − 1\/3\) ×/);
+  assert.equal(await nbt(page), 3);
+
+  // a shared link restores the options
+  await page.waitForFunction(() => location.hash.includes('train-eval.stepper.cumulative=1'));
+  const link = page.url();
+  const other = await open({}, link.slice(link.indexOf('#')));
+  const s2 = stepper(other.page);
+  assert.equal(await s2.getByLabel('momentum', { exact: true }).inputValue(), '0.5');
+  assert.equal(await s2.getByLabel('None: cumulative average').isChecked(), true);
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('batch size 1 and track_running_stats=False get PyTorch’s message; the state is kept', async () => {
+  const { context, page, problems } = await open();
+  const s = stepper(page);
+  const batch = s.getByLabel('Batch size N');
+  await batch.fill('zero');
+  await assert.doesNotReject(
+    s.getByText('the batch size must be a whole number from 1 to 32').waitFor(),
+  );
+  assert.equal(await batch.getAttribute('aria-invalid'), 'true');
+  await batch.fill('40');
+  assert.equal(await batch.getAttribute('aria-invalid'), 'true');
+  assert.equal(await s.locator('input[aria-label^="x["]').count(), 12, 'still (4, 3)');
+
+  await batch.fill('1');
+  assert.equal(await s.locator('input[aria-label^="x["]').count(), 3);
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await assert.doesNotReject(
+    s
+      .locator('p.step-error')
+      .getByText(
+        'Expected more than 1 value per channel when training, got input size torch.Size([1, 3])',
+      )
+      .waitFor(),
+  );
+  assert.equal(await nbt(page), 0, 'a refused batch changes nothing');
+  await batch.fill('6');
+  assert.equal(await s.locator('input[aria-label^="x["]').count(), 18);
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 1').waitFor();
+  assert.equal(await s.locator('p.step-error').count(), 0);
+
+  // no running statistics: eval mode needs batch statistics too, and one sample is refused
+  await s.getByLabel('track_running_stats').uncheck();
+  await assert.doesNotReject(s.locator('p.no-buffers').waitFor());
+  assert.equal(await s.locator('strong.nbt').count(), 0);
+  assert.equal(
+    await s.locator('p.eval-error').textContent(),
+    'Expected more than 1 value per channel when training, got input size torch.Size([1, 3])',
+  );
+  await s.getByRole('button', { name: 'Train one step' }).click();
+  await s.getByText('Training steps: 1').waitFor();
+  assert.equal(await s.locator('td.running-var').count(), 0, 'no running columns');
+  assert.equal(await s.locator('td.unbiased').count(), 3);
+
+  await s.getByLabel('track_running_stats').check();
+  await s.getByText('Training steps: 0').waitFor();
+  assert.equal(await nbt(page), 0, 'a new module');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('play steps by itself until paused, with reduced motion too; speed, new batch, new module', async () => {
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { context, page, problems } = await open({ reducedMotion });
+    const s = stepper(page);
+    await s.getByLabel('Speed (steps/s)').selectOption('20');
+    const play = s.getByRole('button', { name: 'Play' });
+    await play.click();
+    assert.equal(
+      await s.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed'),
+      'true',
+    );
+    assert.equal(await s.getByRole('button', { name: 'Train one step' }).isDisabled(), true);
+    await page.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelector('section[data-chapter="train-eval"] bn-stepper')
+            .shadowRoot.querySelector('strong.nbt').textContent,
+        ) >= 4,
+    );
+    await s.getByRole('button', { name: 'Pause' }).click();
+    const stopped = await nbt(page);
+    await page.waitForTimeout(400);
+    assert.equal(await nbt(page), stopped, `${reducedMotion}: paused`);
+    // the running mean of channel 0 moved from 0 towards the true mean 2
+    const label = await s.locator('figure.chart svg').first().getAttribute('aria-label');
+    const rm = Number(label.match(/running_mean (\S+)/)[1].replace('−', '-'));
+    assert.ok(rm > 0.2, `running_mean ${rm}`);
+
+    const before = await readInputs(s.locator('tensor-editor').first());
+    await s.getByRole('button', { name: 'Draw another batch' }).click();
+    assert.notDeepEqual(await readInputs(s.locator('tensor-editor').first()), before);
+    await s.getByRole('button', { name: 'New module' }).click();
+    assert.equal(await nbt(page), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('keyboard: the controls are reached with Tab, show a focus ring and work with Enter/Space', async () => {
+  const { context, page, problems } = await open();
+  const s = stepper(page);
+  await s.getByLabel('momentum', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  let f = await focused(page);
+  assert.equal(f.name, 'cumulative');
+  assert.ok(f.ring, 'a visible focus ring');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).name, 'batch');
+  await s.getByRole('button', { name: 'Train one step' }).focus();
+  await page.keyboard.press('Enter');
+  await s.getByText('Training steps: 1').waitFor();
+  await page.keyboard.press('Space');
+  await s.getByText('Training steps: 2').waitFor();
+  await page.keyboard.press('Tab');
+  f = await focused(page);
+  assert.equal(f.name, 'Play');
+  assert.ok(f.ring);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the train/eval grid: BN’s outputs differ, LN’s are identical; N = 1 is refused by BN only', async () => {
+  const { context, page, problems } = await open();
+  const g = grid(page);
+  await g.scrollIntoViewIfNeeded();
+  const x = [1, 2, 3, 3, 4, 9, 5, 0, 0, 7, 2, 4];
+  await fillTensor(g, 'x', x, 3);
+  const run = (options, values, n) => {
+    const mod = engine.norm(options);
+    try {
+      let train;
+      try {
+        train = mod.forward(values, [n, 3], { training: true }).output;
+      } catch (err) {
+        train = err.message;
+      }
+      return { train, evalOut: mod.forward(values, [n, 3], { training: false }).output };
+    } finally {
+      mod.delete();
+    }
+  };
+  const bn = run({ op: 'batch_norm', dims: 1, num_features: 3 }, x, 4);
+  const ln = run({ op: 'layer_norm', normalized_shape: [3] }, x, 4);
+  const panel = (title) => g.locator(`tensor-editor[label="${title}"]`);
+  assert.deepEqual(await readOutputs(panel('BatchNorm1d(3) · model.train()')), formatAll(bn.train));
+  assert.deepEqual(
+    await readOutputs(panel('BatchNorm1d(3) · model.eval()')),
+    formatAll(bn.evalOut),
+  );
+  assert.deepEqual(await readOutputs(panel('LayerNorm(3) · model.train()')), formatAll(ln.train));
+  assert.deepEqual(await readOutputs(panel('LayerNorm(3) · model.eval()')), formatAll(ln.evalOut));
+  assert.equal(
+    await g
+      .locator('p.bn-verdict')
+      .textContent()
+      .then((t) => t.trim()),
+    'BatchNorm: train and eval outputs differ.',
+  );
+  assert.equal(
+    await g
+      .locator('p.ln-verdict')
+      .textContent()
+      .then((t) => t.trim()),
+    'LayerNorm: train and eval outputs are identical, bit for bit.',
+  );
+  assert.equal(
+    await g.locator('.bn-buffers').textContent(),
+    'running_mean (3), running_var (3), num_batches_tracked ()',
+  );
+  assert.equal(await g.locator('.ln-buffers').textContent(), 'none');
+
+  const rows = g.getByLabel('Batch size N');
+  await rows.fill('-2');
+  await assert.doesNotReject(
+    g.getByText('the batch size must be a whole number from 1 to 16').waitFor(),
+  );
+  assert.equal(await g.locator('input[aria-label^="x["]').count(), 12);
+  await rows.fill('1');
+  await assert.doesNotReject(
+    g
+      .getByText(
+        'Expected more than 1 value per channel when training, got input size torch.Size([1, 3])',
+      )
+      .waitFor(),
+  );
+  const one = run({ op: 'layer_norm', normalized_shape: [3] }, x.slice(0, 3), 1);
+  assert.deepEqual(await readOutputs(panel('LayerNorm(3) · model.train()')), formatAll(one.train));
+  assert.equal(
+    await g
+      .locator('p.bn-verdict')
+      .textContent()
+      .then((t) => t.trim()),
+    'BatchNorm refused this batch in training mode.',
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The answer of the chapter's self-check from its text (either language), by the engine here. */
+function answerOf(text) {
+  const count = text.match(/processes (\d+) batches|处理了 (\d+) 个批次/);
+  if (count) return Number(count[1] ?? count[2]);
+  const momentum = Number(text.match(/momentum=([\d.]+)/)[1]);
+  const column = text
+    .match(/x = \[([^\]]*)\]/)[1]
+    .split(',')
+    .map(Number);
+  const what = text.match(/(running_var|running_mean) (afterwards|是多少)/)[1];
+  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 1, momentum });
+  try {
+    bn.forward(column, [column.length, 1], { training: true });
+    return bn.buffers()[what][0];
+  } finally {
+    bn.delete();
+  }
+}
+
+for (const [locale, right, wrong, heading] of [
+  ['en-US', 'Correct!', 'Not quite.', '6. Train vs eval: why BN differs and LN does not'],
+  ['zh-CN', '正确！', '不对。', '6. 为什么 BN 训练和测试有区别，而 LN 没有'],
+]) {
+  test(`${locale}: the chapter, its widgets and the self-check answered right and wrong`, async () => {
+    const { context, page, problems } = await open({ locale });
+    await assert.doesNotReject(chapter(page).getByRole('heading', { name: heading }).waitFor());
+    if (locale === 'zh-CN') {
+      await assert.doesNotReject(stepper(page).getByRole('button', { name: '训练一步' }).waitFor());
+      await assert.doesNotReject(
+        grid(page).getByText('LayerNorm：训练和评估的输出完全相同（逐位一致）。').waitFor(),
+      );
+    }
+    const check = chapter(page).locator('self-check');
+    await check.scrollIntoViewIfNeeded();
+    for (let round = 0; round < 4; round++) {
+      const text = await check.locator('p.question').textContent();
+      const answer = answerOf(text);
+      const input = check.getByRole('textbox');
+      const typed = Number.isInteger(answer) ? String(answer) : answer.toFixed(3);
+      const off = Number.isInteger(answer) ? String(answer + 1) : (answer + 0.05).toFixed(3);
+      await input.fill(off);
+      await input.press('Enter');
+      await assert.doesNotReject(check.getByText(wrong).waitFor(), text);
+      await input.fill(typed);
+      await input.press('Enter');
+      await assert.doesNotReject(check.getByText(right).waitFor(), `${text} -> ${typed}`);
+      await check
+        .getByRole('button', { name: locale === 'en-US' ? 'New question' : '换一题' })
+        .click();
+    }
+    const axe = await new AxeBuilder({ page })
+      .include('section[data-chapter="train-eval"]')
+      .analyze();
+    assert.deepEqual(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+      [],
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('on a phone the chapter fits the screen and its controls still work', async () => {
+  const { context, page, problems } = await open({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  const s = stepper(page);
+  await s.getByRole('button', { name: 'Train one step' }).tap();
+  await s.getByText('Training steps: 1').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

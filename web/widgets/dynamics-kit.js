@@ -1,0 +1,198 @@
+// Shared pieces of the train/eval, NLP and deep-stack widgets (<bn-stepper>, <train-eval-grid>,
+// <padding-demo>, <deep-stack>): attribute converters, seeded input data and the controls' look.
+// Inputs only: every statistic these widgets show comes from the engine.
+import { css } from 'lit';
+
+/** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
+export const csvNumbers = {
+  fromAttribute: (text) =>
+    String(text ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && Number.isFinite(Number(s)))
+      .map(Number),
+};
+
+/** "false"/"0"/"no" -> false; absent, "", "true", anything else -> true. */
+export const boolAttribute = {
+  fromAttribute: (text) => !['false', '0', 'no', 'off'].includes(String(text).trim().toLowerCase()),
+  toAttribute: (v) => String(Boolean(v)),
+};
+
+/** xorshift32: a small generator whose stream is the same in every browser for a given seed. */
+export function seededUniform(seed) {
+  let s = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * n values drawn N(mean[i % mean.length], variance[i % ...]) from `seed`, rounded to `decimals`
+ * so they stay readable in a grid. Per-column means and variances make a batch of shape (n / C, C)
+ * whose channel c has the distribution (mean[c], variance[c]).
+ */
+export function gaussianValues(n, seed, { mean = [0], variance = [1], decimals = 2 } = {}) {
+  const uniform = seededUniform(seed);
+  const scale = 10 ** decimals;
+  return Float32Array.from({ length: n }, (_, i) => {
+    const u1 = 1 - uniform(); // (0, 1]: log(u1) is finite
+    const u2 = uniform();
+    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    const c = i % mean.length;
+    const v = mean[c] + Math.sqrt(variance[c % variance.length]) * z;
+    return Math.round(v * scale) / scale;
+  });
+}
+
+/**
+ * A tensor of `rows` x `cols` that keeps the old tensor's values where they fit (same row and
+ * column) and takes `fill`'s elsewhere, so resizing never throws away what the learner typed.
+ */
+export function resizeRows(old, oldCols, rows, cols, fill) {
+  const out = Float32Array.from(fill.subarray(0, rows * cols));
+  if (!old || !oldCols) return out;
+  const oldRows = Math.floor(old.length / oldCols);
+  for (let r = 0; r < Math.min(rows, oldRows); r++)
+    for (let c = 0; c < Math.min(cols, oldCols); c++) out[r * cols + c] = old[r * oldCols + c];
+  return out;
+}
+
+export const reducedMotion = () =>
+  globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Wraps a widget's recompute + render in performance marks named nl:NAME. */
+export function markStart(name) {
+  performance.mark(`nl:${name}:start`);
+}
+
+export function markEnd(name) {
+  try {
+    performance.measure(`nl:${name}`, `nl:${name}:start`);
+  } catch {
+    // no start mark (a render that did not follow a recompute): nothing to measure
+  }
+}
+
+export const controlStyle = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: flex-end;
+    margin: 0.5em 0;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15em;
+    font-size: 0.9em;
+  }
+  .field.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.35em;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    padding: 0.25em 0.5em;
+    border: 1px solid var(--nl-border, #c8cdd6);
+    border-radius: 5px;
+    background: var(--nl-bg, #fff);
+    color: var(--nl-fg, #1d2330);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    padding: 0;
+    margin: 0;
+    accent-color: var(--nl-accent, #1f5fcc);
+  }
+  input[type='range'] {
+    padding: 0;
+    border: 0;
+    background: transparent;
+    accent-color: var(--nl-accent, #1f5fcc);
+  }
+  input:not([type]),
+  input[type='text'] {
+    width: 6em;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--nl-error, #b3261e);
+    background: var(--nl-error-bg, #fdecea);
+  }
+  button {
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button[aria-pressed='true'] {
+    background: var(--nl-accent, #1f5fcc);
+    border-color: var(--nl-accent, #1f5fcc);
+    color: var(--nl-bg, #fff);
+  }
+  :focus-visible {
+    outline: 3px solid var(--nl-focus, #1f6feb);
+    outline-offset: 2px;
+  }
+  fieldset {
+    border: 1px solid var(--nl-border, #c8cdd6);
+    border-radius: 6px;
+    margin: 0;
+    padding: 0.3em 0.6em 0.5em;
+  }
+  legend {
+    font-size: 0.9em;
+    padding: 0 0.3em;
+  }
+  .error {
+    color: var(--nl-error, #b3261e);
+    font-size: 0.9em;
+    margin: 0.25em 0;
+  }
+  .muted {
+    color: var(--nl-muted, #5b6472);
+  }
+  .caption {
+    margin: 0.8em 0 0.3em;
+    font-size: 0.95em;
+    font-weight: 600;
+  }
+  .scroll {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.2em 0.6em;
+    border-bottom: 1px solid var(--nl-border, #c8cdd6);
+    text-align: right;
+    white-space: nowrap;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+  svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    overflow: visible;
+  }
+  svg text {
+    fill: var(--nl-fg, #1d2330);
+    font-size: 11px;
+  }
+`;
