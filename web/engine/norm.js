@@ -73,7 +73,7 @@ export class NormModule {
   setBuffers({ running_mean, running_var, num_batches_tracked } = {}) {
     const { engine, handle } = this;
     if (!handle.hasRunningStats()) {
-      engine.check('this module has no running statistics (track_running_stats=False)');
+      engine.check('this module keeps no running statistics (running_mean, running_var)');
     }
     const n = handle.runningSize();
     for (const [name, values] of [
