@@ -101,7 +101,7 @@ export class TrainEvalGrid extends LitElement {
         padding: 0.4em 0.6em;
         min-width: 0;
       }
-      .cell h4 {
+      .cell h3 {
         margin: 0 0 0.3em;
         font-size: 0.95em;
       }
@@ -204,7 +204,7 @@ export class TrainEvalGrid extends LitElement {
   #panel(title, values, error) {
     const [n, c] = this.shape;
     return html`<div class="cell">
-      <h4>${title}</h4>
+      <h3>${title}</h3>
       ${
         error
           ? html`<p class="error" role="status">${error}</p>`
