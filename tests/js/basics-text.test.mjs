@@ -176,4 +176,13 @@ test('other mistakes get a message in the reader’s language', () => {
   assert.match(both('nn.BatchNorm2d(3, device="cuda")')[1], /Cannot read/);
   assert.match(both('nn.BatchNorm2d(3, dtype=float16)')[1], /Cannot read|Only dtype=None/);
   assert.match(both(`nn.LayerNorm(${'1'.repeat(300)})`)[1], /Too long/);
+  assert.equal(
+    both('nn.BatchNorm2d(100000000)')[1],
+    'num_features is too big (100000000 elements); this page handles at most 1000000',
+  );
+  assert.match(both('nn.LayerNorm([4096, 4096, 4096])')[1], /normalized_shape is too big/);
+  assert.deepEqual(
+    parseModule('nn.LayerNorm([1000, 1000])').options.normalized_shape,
+    [1000, 1000],
+  );
 });

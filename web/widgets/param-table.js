@@ -151,7 +151,13 @@ export class ParamTable extends LitElement {
         flex-direction: column;
         gap: 0.15em;
       }
-      .field > span {
+      .field label,
+      .field.labelled {
+        display: flex;
+        flex-direction: column;
+        gap: 0.15em;
+      }
+      .field span {
         font-size: 0.85em;
         color: var(--nl-muted, #5b6472);
       }
@@ -403,18 +409,19 @@ export class ParamTable extends LitElement {
     const lang = this.lang;
     return SIZE_FIELDS[this.#op].map(
       (key) =>
-        html`<label class="field"
-          ><span>${t(lang, TEXT[key])}</span>
-          <input
-            type="text"
-            name=${key}
-            autocomplete="off"
-            aria-invalid=${this.errors[key] ? 'true' : 'false'}
-            .value=${this.sizes[key]}
-            @input=${(e) => (this.sizes = { ...this.sizes, [key]: e.target.value })}
-          />
-          <p class="field-error" role="alert">${this.errors[key] ?? ''}</p></label
-        >`,
+        html`<div class="field">
+          <label
+            ><span>${t(lang, TEXT[key])}</span>
+            <input
+              type="text"
+              name=${key}
+              autocomplete="off"
+              aria-invalid=${this.errors[key] ? 'true' : 'false'}
+              .value=${this.sizes[key]}
+              @input=${(e) => (this.sizes = { ...this.sizes, [key]: e.target.value })}
+          /></label>
+          <p class="field-error" role="alert">${this.errors[key] ?? ''}</p>
+        </div>`,
     );
   }
 
@@ -490,7 +497,7 @@ export class ParamTable extends LitElement {
         )}
       </div>
       <div class="controls">
-        <label class="field"
+        <label class="field labelled"
           ><span>${t(lang, TEXT.cls)}</span>
           <select name="cls" @change=${(e) => this.#setClass(e.target.value)}>
             ${CLASSES.map(
@@ -499,18 +506,19 @@ export class ParamTable extends LitElement {
           </select></label
         >
         ${this.#sizeFields()} ${this.#flagFields()}
-        <label class="field"
-          ><span>${t(lang, TEXT.input)}</span>
-          <input
-            type="text"
-            name="input"
-            autocomplete="off"
-            aria-invalid=${this.errors.input ? 'true' : 'false'}
-            .value=${this.input}
-            @input=${(e) => (this.input = e.target.value)}
-          />
-          <p class="field-error" role="alert">${this.errors.input ?? ''}</p></label
-        >
+        <div class="field">
+          <label
+            ><span>${t(lang, TEXT.input)}</span>
+            <input
+              type="text"
+              name="input"
+              autocomplete="off"
+              aria-invalid=${this.errors.input ? 'true' : 'false'}
+              .value=${this.input}
+              @input=${(e) => (this.input = e.target.value)}
+          /></label>
+          <p class="field-error" role="alert">${this.errors.input ?? ''}</p>
+        </div>
       </div>
       ${
         this.stateNotice

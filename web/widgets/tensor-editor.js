@@ -605,16 +605,14 @@ export class TensorEditor extends LitElement {
       >
         ◀ ${t(lang, TEXT.prev)}
       </button>
-      <label
-        >${t(lang, TEXT.page)}
-        <select @change=${(e) => this.#showPage(Number(e.target.value))}>
-          ${Array.from(
-            { length: pages },
-            (_, p) =>
-              html`<option value=${p} ?selected=${p === this.page}>${p + 1}: ${range(p)}</option>`,
-          )}
-        </select></label
-      >
+      <label for="page">${t(lang, TEXT.page)}</label>
+      <select id="page" @change=${(e) => this.#showPage(Number(e.target.value))}>
+        ${Array.from(
+          { length: pages },
+          (_, p) =>
+            html`<option value=${p} ?selected=${p === this.page}>${p + 1}: ${range(p)}</option>`,
+        )}
+      </select>
       <button
         type="button"
         ?disabled=${this.page === pages - 1}

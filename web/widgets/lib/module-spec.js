@@ -47,6 +47,13 @@ const REQUIRED = {
   layer_norm: ['normalized_shape'],
   group_norm: ['num_groups', 'num_channels'],
 };
+// Parameters beyond this many elements are not a lesson any more, only a long wait for memory.
+const MAX_SIZE = 1_000_000;
+const tooBig = (key, n) =>
+  say(
+    `${key} 太大了（${n} 个元素），这个页面最多处理 ${MAX_SIZE} 个`,
+    `${key} is too big (${n} elements); this page handles at most ${MAX_SIZE}`,
+  );
 const FLAGS = ['affine', 'track_running_stats', 'elementwise_affine', 'bias'];
 const INTEGERS = ['num_features', 'num_groups', 'num_channels'];
 
@@ -193,6 +200,7 @@ function toOptions(spec, args) {
     if (INTEGERS.includes(key)) {
       if (!Number.isInteger(v) || typeof v === 'boolean')
         say(`${key} 必须是整数`, `${key} must be a whole number`);
+      if (v > MAX_SIZE) tooBig(key, v);
     } else if (FLAGS.includes(key)) {
       if (typeof v !== 'boolean')
         say(`${key} 必须是 True 或 False`, `${key} must be True or False`);
@@ -208,6 +216,8 @@ function toOptions(spec, args) {
           'normalized_shape 必须是整数或整数列表，例如 4 或 [6, 3]',
           'normalized_shape must be a whole number or a list of them, e.g. 4 or [6, 3]',
         );
+      const size = shape.reduce((a, b) => a * Math.abs(b), 1);
+      if (size > MAX_SIZE) tooBig('normalized_shape', size);
       options.normalized_shape = shape;
       continue;
     }
