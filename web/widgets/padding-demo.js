@@ -3,7 +3,7 @@
 // tensor a model sees. BatchNorm1d(H) over every position computes per-feature statistics that
 // count the padding; LayerNorm(H) computes per-token statistics that never look at another token.
 // Toggle the padding and compare: all numbers from the engine.
-//   <padding-demo lengths="4,2,3" hidden="4" pad-to="5"></padding-demo>
+//   <padding-demo lengths="4,2,3" hidden-size="4" pad-to="5"></padding-demo>
 import { LitElement, html, css, nothing } from 'lit';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
@@ -91,7 +91,7 @@ export class PaddingDemo extends LitElement {
   static properties = {
     lang: { type: String },
     lengths: { converter: csvNumbers },
-    hidden: { type: Number },
+    hiddenSize: { attribute: 'hidden-size', type: Number }, // not `hidden`: that attribute hides an element
     padding: { converter: boolAttribute },
     padTo: { attribute: 'pad-to', type: Number },
     seed: { type: Number },
@@ -133,7 +133,7 @@ export class PaddingDemo extends LitElement {
     super();
     this.lang = 'en';
     this.lengths = [4, 2, 3];
-    this.hidden = 4;
+    this.hiddenSize = 4;
     this.padding = true;
     this.padTo = 0; // 0: the longest sentence's length
     this.seed = 11;
@@ -160,7 +160,7 @@ export class PaddingDemo extends LitElement {
   }
 
   acceptState(prop, value) {
-    if (prop === 'values') return value.length === this.#tokenCount * this.hidden;
+    if (prop === 'values') return value.length === this.#tokenCount * this.hiddenSize;
     if (prop === 'padTo') return value >= this.#longest;
     return true;
   }
@@ -169,7 +169,7 @@ export class PaddingDemo extends LitElement {
     super.connectedCallback();
     const lengths = this.lengths.map((l) => Math.floor(l)).filter((l) => l >= 1 && l <= MAX_T);
     this.lengths = lengths.length ? lengths.slice(0, 8) : [4, 2, 3];
-    this.hidden = Math.max(2, Math.min(16, Math.floor(this.hidden) || 4));
+    this.hiddenSize = Math.max(2, Math.min(16, Math.floor(this.hiddenSize) || 4));
     if (!(this.padTo >= this.#longest && this.padTo <= MAX_T)) this.padTo = this.#longest;
     this.padText ??= String(this.padTo);
     this.engine = await getEngine();
@@ -177,7 +177,7 @@ export class PaddingDemo extends LitElement {
   }
 
   willUpdate(changed) {
-    const n = this.#tokenCount * this.hidden;
+    const n = this.#tokenCount * this.hiddenSize;
     if (this.values?.length !== n) {
       // features with different typical values, so that zeros pull BatchNorm's means visibly
       this.values = gaussianValues(n, this.seed, {
@@ -194,7 +194,7 @@ export class PaddingDemo extends LitElement {
 
   /** (B, T, H) with the tokens in place and zeros after each sentence; and which rows are real. */
   #padded() {
-    const H = this.hidden;
+    const H = this.hiddenSize;
     const T = this.padTo;
     const x = new Float32Array(this.lengths.length * T * H);
     const real = [];
@@ -214,7 +214,7 @@ export class PaddingDemo extends LitElement {
 
   #compute() {
     markStart('padding-demo');
-    const H = this.hidden;
+    const H = this.hiddenSize;
     const n = this.#tokenCount;
     const B = this.lengths.length;
     const T = this.padTo;
@@ -280,7 +280,7 @@ export class PaddingDemo extends LitElement {
   }
 
   #code() {
-    const H = this.hidden;
+    const H = this.hiddenSize;
     const T = this.padTo;
     const { x } = this.#padded();
     const mask = this.lengths.map((len) => Array.from({ length: T }, (_, p) => p < len));
@@ -299,7 +299,7 @@ export class PaddingDemo extends LitElement {
 
   render() {
     const lang = this.lang;
-    const H = this.hidden;
+    const H = this.hiddenSize;
     const n = this.#tokenCount;
     const B = this.lengths.length;
     const T = this.padTo;
