@@ -23,6 +23,8 @@ export class DeepStackRunner {
   run(options, x, batch) {
     const { engine, handle } = this;
     if (!handle) throw new NormLabError('this deep stack runner was deleted');
+    if (options === null || typeof options !== 'object')
+      throw new NormLabError('deep stack options must be an object');
     const width = options.width;
     if (!Number.isInteger(batch) || !Number.isInteger(width) || x.length !== batch * width) {
       throw new NormLabError(
