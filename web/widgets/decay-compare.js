@@ -160,8 +160,12 @@ export class DecayCompare extends LitElement {
 
   willUpdate(changed) {
     if (this.texts === null) this.texts = {};
+    // a field keeps what the learner typed ("1e-1" stays "1e-1"); the link rewrites it
+    const typed = this.#typed;
+    this.#typed = new Set();
     for (const key of ['lr', 'weightDecay', 'steps']) {
-      if ((changed.has(key) || this.texts[key] === undefined) && !this.errors[key]) {
+      if (typed.has(key) || this.errors[key]) continue;
+      if (changed.has(key) || this.texts[key] === undefined) {
         this.texts = { ...this.texts, [key]: fieldText(this[key]) };
       }
     }
@@ -201,6 +205,8 @@ export class DecayCompare extends LitElement {
     this.results = results;
   }
 
+  #typed = new Set();
+
   #onField(key, text) {
     this.texts = { ...this.texts, [key]: text };
     const setError = (message) => (this.errors = { ...this.errors, [key]: message });
@@ -211,6 +217,7 @@ export class DecayCompare extends LitElement {
         return;
       }
       setError('');
+      this.#typed.add('steps');
       this.steps = v;
       return;
     }
@@ -228,6 +235,7 @@ export class DecayCompare extends LitElement {
       return;
     }
     setError('');
+    this.#typed.add(key);
     this[key] = v;
   }
 

@@ -198,7 +198,10 @@ export class MemoryCalculator extends LitElement {
   willUpdate(changed) {
     if (!PRECISIONS.includes(this.precision)) this.precision = 'fp32';
     if (!(this.optimizer in MEMORY_OPTIMIZERS)) this.optimizer = 'adam';
-    if (this.paramsText === null || (changed.has('params') && !this.paramsError)) {
+    // the field keeps what the learner typed ("7B" stays "7B"); a preset or the link rewrites it
+    const typed = this.#typed;
+    this.#typed = false;
+    if (this.paramsText === null || (changed.has('params') && !typed && !this.paramsError)) {
       this.paramsText = String(this.params);
     }
     if (this.engine && ['params', 'precision', 'optimizer'].some((k) => changed.has(k))) {
@@ -226,6 +229,8 @@ export class MemoryCalculator extends LitElement {
     }
   }
 
+  #typed = false;
+
   #onParams(text) {
     this.paramsText = text;
     const n = parseParamCount(text);
@@ -235,6 +240,7 @@ export class MemoryCalculator extends LitElement {
       this.paramsError = t(this.lang, TEXT.tooMany);
     } else {
       this.paramsError = '';
+      this.#typed = true;
       this.params = n;
     }
   }

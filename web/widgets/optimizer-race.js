@@ -167,13 +167,13 @@ export const PYTHON = {
 /** A lane's settings -> torch.optim keyword arguments. */
 export function laneArgs(laneId, settings) {
   const lane = LANE[laneId];
-  const args = { ...lane.fixed };
+  const args = {};
   for (const [key, value] of Object.entries(settings)) {
     if (key === 'beta1' || key === 'beta2') continue;
     args[key] = value;
   }
   if ('beta1' in settings) args.betas = [settings.beta1, settings.beta2];
-  return args;
+  return { ...args, ...lane.fixed };
 }
 
 export function defaultSettings(surface) {
@@ -244,6 +244,7 @@ const TEXT = {
   step: { zh: '前进一步', en: 'Step' },
   rewind: { zh: '回到起点', en: 'Back to start' },
   speed: { zh: '速度', en: 'Speed' },
+  playback: { zh: '播放控制', en: 'Playback' },
   scrub: { zh: '当前步', en: 'Current step' },
   plot: {
     zh: '起点：点击曲面放置，或聚焦此处用方向键移动（Shift 加速）',
@@ -452,7 +453,7 @@ export class OptimizerRace extends LitElement {
 
   constructor() {
     super();
-    this.surface = '';
+    this.surface = null; // the engine's first surface unless an attribute or the link says
     this.steps = null; // the surface's own number unless an attribute or the link says
     this.start = null;
     this.lanes = LANES.map((l) => l.id);
@@ -470,9 +471,10 @@ export class OptimizerRace extends LitElement {
     this.infos = null;
     this.stepsText = null;
     this.startText = null;
-    this.fieldErrors = { steps: '', start: '' };
+    this.fieldErrors = { steps: '', x: '', y: '' };
     this.timer = 0;
     this.contourCache = new Map();
+    this.openLanes = new Set(); // lanes whose settings the learner unfolded
     new HashStateController(this, {
       surface: codec.oneOf(['bowl', 'rosenbrock', 'saddle', 'bowl_l2']),
       steps: codec.int(1, MAX_STEPS),
@@ -527,11 +529,16 @@ export class OptimizerRace extends LitElement {
 
   willUpdate(changed) {
     if (!this.engine || !this.settings) return;
-    if (this.stepsText === null || changed.has('steps')) {
+    // the fields keep what the learner typed; a click, a key or the link rewrites them
+    const typed = this.#typed;
+    this.#typed = new Set();
+    if (this.stepsText === null || (changed.has('steps') && !typed.has('steps'))) {
       if (!this.fieldErrors.steps) this.stepsText = String(this.steps);
     }
-    if (this.startText === null || changed.has('start')) {
-      if (!this.fieldErrors.start) this.startText = this.start.map((v) => fieldText(+v.toFixed(4)));
+    if (this.startText === null || (changed.has('start') && !typed.has('start'))) {
+      if (!this.fieldErrors.x && !this.fieldErrors.y) {
+        this.startText = this.start.map((v) => fieldText(+v.toFixed(4)));
+      }
     }
     if (['surface', 'steps', 'start', 'lanes', 'settings'].some((k) => changed.has(k))) {
       startMeasure('optimizer-race');
@@ -632,11 +639,13 @@ export class OptimizerRace extends LitElement {
     this.settings = next;
     this.drafts = {};
     this.errors = {};
-    this.fieldErrors = { steps: '', start: '' };
+    this.fieldErrors = { steps: '', x: '', y: '' };
     this.steps = surfaceDefaults(name).steps;
     this.stepsText = String(this.steps);
     this.frame = this.steps;
   }
+
+  #typed = new Set();
 
   #onSteps(text) {
     this.stepsText = text;
@@ -647,6 +656,7 @@ export class OptimizerRace extends LitElement {
       return;
     }
     this.fieldErrors = { ...this.fieldErrors, steps: '' };
+    this.#typed.add('steps');
     this.steps = v;
     this.frame = v;
   }
@@ -658,24 +668,26 @@ export class OptimizerRace extends LitElement {
     const v = parseNumberText(text);
     const [xmin, xmax, ymin, ymax] = this.#info().view;
     const [lo, hi] = axis === 0 ? [xmin, xmax] : [ymin, ymax];
+    const key = axis === 0 ? 'x' : 'y';
     if (v === null || v < lo || v > hi) {
       this.fieldErrors = {
         ...this.fieldErrors,
-        start: t(this.lang, TEXT.badStart)(formatNumber(lo), formatNumber(hi)),
+        [key]: t(this.lang, TEXT.badStart)(formatNumber(lo), formatNumber(hi)),
       };
       this.requestUpdate();
       return;
     }
-    this.fieldErrors = { ...this.fieldErrors, start: '' };
+    this.fieldErrors = { ...this.fieldErrors, [key]: '' };
     const start = [...this.start];
     start[axis] = v;
+    this.#typed.add('start');
     this.start = start;
   }
 
   #setStart(x, y) {
     const [xmin, xmax, ymin, ymax] = this.#info().view;
     const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-    this.fieldErrors = { ...this.fieldErrors, start: '' };
+    this.fieldErrors = { ...this.fieldErrors, x: '', y: '' };
     this.start = [clamp(x, xmin, xmax), clamp(y, ymin, ymax)];
     this.startText = null;
     this.frame = this.steps;
@@ -723,8 +735,9 @@ export class OptimizerRace extends LitElement {
       return;
     }
     const frame = (now) => {
-      const f = origin.frame + ((now - origin.time) / 1000) * STEPS_PER_SECOND * this.speed;
-      this.frame = Math.min(this.steps, f);
+      // a frame's timestamp can precede the click that started the clock by a few ms
+      const elapsed = Math.max(0, now - origin.time) / 1000;
+      this.frame = Math.min(this.steps, origin.frame + elapsed * STEPS_PER_SECOND * this.speed);
       if (this.frame >= this.steps) this.playing = false;
       else this.timer = requestAnimationFrame(frame);
     };
@@ -776,7 +789,7 @@ export class OptimizerRace extends LitElement {
   /** Where a lane is at the (fractional) frame, and how much of its path to draw. */
   #position(r) {
     const last = Math.max(0, r.end - 1);
-    const f = Math.min(this.frame, last);
+    const f = Math.max(0, Math.min(this.frame, last));
     const i = Math.floor(f);
     const j = Math.min(i + 1, last);
     const a = f - i;
@@ -873,7 +886,13 @@ export class OptimizerRace extends LitElement {
         </svg>
         ${t(lang, lane.label)}
       </label>
-      <details ?open=${Object.keys(errors).length > 0}>
+      <details
+        ?open=${this.openLanes.has(id) || Object.keys(errors).length > 0}
+        @toggle=${(e) => {
+          if (e.target.open) this.openLanes.add(id);
+          else this.openLanes.delete(id);
+        }}
+      >
         <summary>${t(lang, TEXT.settings)}: ${summary}</summary>
         <div class="fields">
           ${keys.map((key) => {
@@ -1003,7 +1022,7 @@ export class OptimizerRace extends LitElement {
             class="num"
             inputmode="decimal"
             autocomplete="off"
-            aria-invalid=${this.fieldErrors.start ? 'true' : 'false'}
+            aria-invalid=${this.fieldErrors.x ? 'true' : 'false'}
             aria-describedby="start-error"
             .value=${this.startText[0]}
             @input=${(e) => this.#onStartText(0, e.target.value)}
@@ -1014,17 +1033,19 @@ export class OptimizerRace extends LitElement {
             class="num"
             inputmode="decimal"
             autocomplete="off"
-            aria-invalid=${this.fieldErrors.start ? 'true' : 'false'}
+            aria-invalid=${this.fieldErrors.y ? 'true' : 'false'}
             aria-describedby="start-error"
             .value=${this.startText[1]}
             @input=${(e) => this.#onStartText(1, e.target.value)}
         /></label>
       </div>
       <div id="steps-error" class="field-error" role="alert">${this.fieldErrors.steps}</div>
-      <div id="start-error" class="field-error" role="alert">${this.fieldErrors.start}</div>
+      <div id="start-error" class="field-error" role="alert">
+        ${this.fieldErrors.x || this.fieldErrors.y}
+      </div>
       ${this.stateNotice ? html`<p class="notice" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>` : nothing}
       ${this.#plot(info, scales)}
-      <div class="row" role="group" aria-label=${t(lang, TEXT.speed)}>
+      <div class="row" role="group" aria-label=${t(lang, TEXT.playback)}>
         <button
           type="button"
           aria-pressed=${this.playing ? 'true' : 'false'}

@@ -33,7 +33,10 @@ const TEXT = {
   step10: { zh: '走 10 步', en: '10 steps' },
   reset: { zh: '从 θ₀ 重新开始', en: 'Restart from θ₀' },
   random: { zh: '随机梯度', en: 'Random gradient' },
-  theta: { zh: (n) => `第 ${n} 步之后的参数 θ`, en: (n) => `Parameter θ after ${n} steps` },
+  theta: {
+    zh: (n) => `第 ${n} 步之后的参数 θ`,
+    en: (n) => `Parameter θ after ${n} ${n === 1 ? 'step' : 'steps'}`,
+  },
   buffer: {
     exp_avg: { zh: 'm：梯度的滑动平均（一阶矩）', en: 'm: moving average of the gradient' },
     exp_avg_sq: {
@@ -144,8 +147,12 @@ export class OptimizerState extends LitElement {
     const n = numel(this.shape);
     if (this.theta0.length !== n) this.theta0 = new Float32Array(n);
     if (this.grad.length !== n) this.grad = new Float32Array(n).fill(1);
-    if (this.lrText === null || (changed.has('lr') && !this.lrError))
+    // the field keeps what the learner typed ("1e-3" stays "1e-3"); the link rewrites it
+    const typed = this.#typed;
+    this.#typed = false;
+    if (this.lrText === null || (changed.has('lr') && !typed && !this.lrError)) {
       this.lrText = fieldText(this.lr);
+    }
     if (this.engine && ['op', 'lr', 'theta0', 'shape'].some((k) => changed.has(k) && this.run)) {
       this.#restart();
     }
@@ -179,6 +186,8 @@ export class OptimizerState extends LitElement {
     };
   }
 
+  #typed = false;
+
   #onLr(text) {
     this.lrText = text;
     const v = parseNumberText(text);
@@ -190,6 +199,7 @@ export class OptimizerState extends LitElement {
       // PyTorch's constructor decides what a valid learning rate is, and says so in its words
       this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(v), this.theta0).delete();
       this.lrError = '';
+      this.#typed = true;
       this.lr = v;
     } catch (err) {
       this.lrError = err.message;
