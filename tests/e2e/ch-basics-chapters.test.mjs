@@ -327,7 +327,10 @@ test('chapter 3: BatchNorm2d(3) counts 3 groups of 32; the module and shape can 
   await apply.click();
   await bn.getByText('3 mean/variance pairs computed, each over 8 elements').waitFor();
   // the module and the tensor live in the link
-  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('BatchNorm1d(3)'));
+  await page.waitForFunction(
+    () =>
+      new URLSearchParams(location.hash.slice(1)).get('counting.bn.module') === 'nn.BatchNorm1d(3)',
+  );
   const again = await openPage(browser, page.url());
   const restored = widget(again.page, 'norm-playground', 'counting.bn');
   await restored.getByText('3 mean/variance pairs computed, each over 8 elements').waitFor();
@@ -593,7 +596,11 @@ test('chapter 5: typed modules and shapes, Python’s argument errors, and the l
   const code = await c.locator('pytorch-code code').textContent();
   assert.match(code, /m = nn\.LayerNorm\(\[3, 4\]\)/);
   assert.match(code, /input = torch\.tensor\(\[\[\[/);
-  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('[3, 4]'));
+  await page.waitForFunction(
+    () =>
+      new URLSearchParams(location.hash.slice(1)).get('usage.console.module') ===
+      'nn.LayerNorm([3, 4])',
+  );
   const again = await openPage(browser, page.url());
   assert.equal(
     await widget(again.page, 'module-console', 'usage.console').getByLabel('Module').inputValue(),

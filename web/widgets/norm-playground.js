@@ -50,7 +50,7 @@ const TEXT = {
     zh: (list) => `，各组元素个数：${list}`,
     en: (list) => `; elements per group: ${list}`,
   },
-  params: { zh: '可学习参数', en: 'Learnable parameters' },
+  params: { zh: '可学习参数：', en: 'Learnable parameters: ' },
   noParams: { zh: '没有可学习参数', en: 'no learnable parameters' },
   module: { zh: '模块', en: 'Module' },
   apply: { zh: '应用', en: 'Apply' },
@@ -406,6 +406,7 @@ export class NormPlayground extends LitElement {
         ? html`<p class="caption">${t(lang, label)} ${formatShape(shapes[name])}</p>
             <tensor-editor
               label=${name}
+              no-tools
               .lang=${lang}
               .shape=${shapes[name]}
               .values=${values}
@@ -432,7 +433,7 @@ export class NormPlayground extends LitElement {
           .join(' · ')
       : t(lang, TEXT.noParams);
     return html`<p class="summary">${t(lang, TEXT.count)(r.statCount)}${sizes}</p>
-      <p class="muted">${t(lang, TEXT.params)}: ${params}</p>`;
+      <p class="muted">${t(lang, TEXT.params)}${params}</p>`;
   }
 
   #table(r) {

@@ -6,7 +6,8 @@
 // a page of at most PAGE_CELLS cells at a time, so a 4096-element tensor stays quick.
 // `readonly` shows a result instead.
 // With `collapsible` the cells sit behind a disclosure (closed at first), for inputs whose shape
-// matters more than their values.
+// matters more than their values; `no-tools` leaves out the paste field and the random button
+// (small parameter vectors).
 //   <tensor-editor shape="2,3,4" values="1,2,3,..." shape-editable></tensor-editor>
 // Fires `tensor-change` with {values: Float32Array, shape} whenever the tensor changes, and
 // `page-change` with {page} when another page is shown.
@@ -132,6 +133,7 @@ export class TensorEditor extends LitElement {
     shapeEditable: { type: Boolean, attribute: 'shape-editable' },
     toolsOpen: { type: Boolean, attribute: 'tools-open' },
     collapsible: { type: Boolean }, // the cells behind a "Values" disclosure, closed at first
+    noTools: { type: Boolean, attribute: 'no-tools' }, // no paste field or random button
     expanded: { state: true },
     lang: { type: String },
     label: { type: String },
@@ -293,6 +295,7 @@ export class TensorEditor extends LitElement {
     this.shapeEditable = false;
     this.toolsOpen = false;
     this.collapsible = false;
+    this.noTools = false;
     this.expanded = false;
     this.lang = 'en';
     this.label = '';
@@ -647,7 +650,7 @@ export class TensorEditor extends LitElement {
   }
 
   #tools() {
-    if (this.readonly) return nothing;
+    if (this.readonly || this.noTools) return nothing;
     const lang = this.lang;
     return html`<details
       class="tools"
