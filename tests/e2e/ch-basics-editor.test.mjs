@@ -55,6 +55,15 @@ test('cells show the tensor, take typed numbers, and report each change', async 
   assert.equal((await e.last()).values[3], Math.fround(0.001));
   await e.cell('x[1, 1]').fill('−7');
   assert.equal((await e.last()).values[4], -7, 'a true minus sign reads as minus');
+  // a host that hands a copy of each change back (as widgets do) must not respell "1." while typing
+  await e.page.evaluate(() => {
+    const el = document.querySelector('tensor-editor');
+    el.addEventListener('tensor-change', (ev) => (el.values = Float32Array.from(ev.detail.values)));
+  });
+  await e.cell('x[0, 2]').fill('');
+  await e.cell('x[0, 2]').pressSequentially('1.05');
+  assert.equal(await e.cell('x[0, 2]').inputValue(), '1.05');
+  assert.equal((await e.last()).values[2], Math.fround(1.05));
   assert.deepEqual(e.problems, []);
   await e.context.close();
 });

@@ -115,6 +115,12 @@ const valuesConverter = {
   },
 };
 
+const sameValues = (a, b) => {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+
 /** Standard normal draws rounded to one decimal: inputs for a demo, easy to read in a cell. */
 function randomValues(n) {
   return Float32Array.from({ length: n }, () => {
@@ -316,8 +322,11 @@ export class TensorEditor extends LitElement {
 
   willUpdate(changed) {
     markStart('tensor-editor');
-    const outsideValues = changed.has('values') && this.values !== this.#emitted;
-    const outsideShape = changed.has('shape') && this.shape !== this.#ownShape;
+    // a host that hands back (a copy of) what this editor emitted must not respell the learner's
+    // text: "1." while typing "1.5" would lose its point
+    const outsideValues = changed.has('values') && !sameValues(this.values, this.#emitted);
+    const outsideShape =
+      changed.has('shape') && this.shape.join() !== (this.#ownShape ?? []).join();
     if (outsideValues || outsideShape || this.texts === null) {
       const n = numel(this.shape);
       this.texts = Array.from({ length: n }, (_, i) => {
@@ -325,10 +334,8 @@ export class TensorEditor extends LitElement {
         return this.readonly ? formatNumber(v) : formatFloat32(v);
       });
     }
-    if (outsideShape || (changed.has('shape') && !this.shapeError)) {
-      this.shapeText = this.shape.join(', ');
-    }
-    if (changed.has('shape') && outsideShape) this.shapeError = '';
+    if (changed.has('shape')) this.shapeText = this.shape.join(', ');
+    if (outsideShape) this.shapeError = '';
     const pages = this.#layout().pages;
     if (this.page >= pages || this.page < 0 || !Number.isInteger(this.page)) {
       this.page = Math.min(Math.max(0, Math.trunc(this.page) || 0), pages - 1);
