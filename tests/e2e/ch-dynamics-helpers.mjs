@@ -1,5 +1,6 @@
 // Shared by the browser tests of chapters 6, 7 and 8: the node engine the page's numbers are
 // checked against, and small readers for the widgets' shadow DOM.
+import { spawnSync } from 'node:child_process';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
@@ -70,4 +71,24 @@ export function sidewaysOverflow(page) {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/** Runs Python with Debian's torch and returns its printed lines; throws with stderr on failure. */
+export function runPython(code) {
+  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`python failed:\n${r.stderr}\n--- code ---\n${code}`);
+  return r.stdout.trim().split('\n');
+}
+
+/** Every number in a line that PyTorch printed (tensor(...) reprs), without grad_fn=<...>. */
+export const numbersIn = (line) =>
+  (line.replace(/grad_fn=<[^>]*>/g, '').match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g) ?? []).map(Number);
+
+/** PyTorch prints 4 decimals: equal to the engine's value within that. */
+export function assertClose(got, want, what) {
+  if (got.length !== want.length) throw new Error(`${what}: ${got} vs ${Array.from(want)}`);
+  got.forEach((g, i) => {
+    if (Math.abs(g - want[i]) > 1e-4 + 1e-4 * Math.abs(want[i]))
+      throw new Error(`${what}[${i}]: PyTorch ${g}, engine ${want[i]}`);
+  });
 }

@@ -14,6 +14,9 @@ import {
   readOutputs,
   focused,
   measures,
+  runPython,
+  numbersIn,
+  assertClose,
 } from './ch-dynamics-helpers.mjs';
 
 let server, browser, engine;
@@ -236,6 +239,27 @@ test('a batch of one: BatchNorm refuses to train with PyTorch’s message, Layer
       .then((t) => t.trim()),
     'BatchNorm: train and eval outputs differ.',
   );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Show as PyTorch” shows code that PyTorch runs to the engine’s numbers', async () => {
+  const { context, page, problems } = await open();
+  const d = demo(page);
+  await d.getByLabel('Pad to length T').fill('5');
+  const values = await readInputs(tokens(page));
+  const block = d.locator('pytorch-code');
+  await block.getByText('Show as PyTorch').click();
+  await assert.doesNotReject(
+    block.getByText('bn, ln = nn.BatchNorm1d(4), nn.LayerNorm(4)').waitFor(),
+  );
+  const lines = runPython(await block.evaluate((el) => el.code));
+  const { x } = pad(values, 5);
+  const padded = facts(BN, x, [15, H]);
+  const packed = facts(BN, values, [9, H]);
+  assertClose(numbersIn(lines[0]), [...padded.mean, ...padded.variance], 'with padding');
+  assertClose(numbersIn(lines[1]), [...packed.mean, ...packed.variance], 'real tokens');
+  assert.equal(lines[2], 'True');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -15,6 +15,8 @@ import {
   focused,
   measures,
   sidewaysOverflow,
+  runPython,
+  numbersIn,
 } from './ch-dynamics-helpers.mjs';
 
 let server, browser, engine;
@@ -251,6 +253,42 @@ test('depth, weight scale and batch refuse bad values with a message and keep th
   assert.equal(await s2.locator('svg.ridge g.layer').count(), 21);
   assert.deepEqual(other.problems, []);
   await other.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the depth slider, and “Show as PyTorch” code that runs the same experiment in PyTorch', async () => {
+  const { context, page, problems } = await open();
+  const s = stack(page);
+  const slider = s.getByLabel('Depth (layers) (slider)');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await s.getByLabel('Depth (layers)', { exact: true }).inputValue(), '1');
+  assert.equal(await s.locator('svg.ridge g.layer').count(), 2);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await s.getByLabel('Depth (layers)', { exact: true }).inputValue(), '6');
+  await s.getByRole('radio', { name: 'LayerNorm' }).check();
+  await s.getByLabel('Activation').selectOption('relu');
+  const block = s.locator('pytorch-code');
+  await block.getByText('Show as PyTorch').click();
+  await assert.doesNotReject(
+    block
+      .getByText('nn.Sequential(nn.Linear(width, width, bias=False), nn.LayerNorm(32), nn.ReLU())')
+      .waitFor(),
+  );
+  // other random numbers, the same behaviour: six layers, each ReLU of a unit-variance input
+  const lines = runPython(await block.evaluate((el) => el.code));
+  assert.equal(lines.length, 6);
+  for (const [i, line] of lines.entries()) {
+    const [layer, std, ...histogram] = numbersIn(line);
+    assert.equal(layer, i + 1);
+    assert.ok(std > 0.5 && std < 0.7, `ReLU of a normalized layer: std ${std}`);
+    assert.equal(
+      histogram.reduce((a, b) => a + b, 0),
+      32 * 32,
+      'every value in ±3 or beyond',
+    );
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -17,6 +17,9 @@ import {
   readOutputs,
   focused,
   measures,
+  runPython,
+  numbersIn,
+  assertClose,
 } from './ch-dynamics-helpers.mjs';
 
 let server, browser, engine;
@@ -392,6 +395,44 @@ test('the train/eval grid: BN’s outputs differ, LN’s are identical; N = 1 is
       .then((t) => t.trim()),
     'BatchNorm refused this batch in training mode.',
   );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Show as PyTorch” shows code that PyTorch runs to the engine’s numbers', async () => {
+  const { context, page, problems } = await open();
+  const s = stepper(page);
+  await s.getByLabel('momentum', { exact: true }).fill('0.25');
+  const block = s.locator('pytorch-code');
+  await block.getByText('Show as PyTorch').click();
+  await assert.doesNotReject(block.getByText('bn = nn.BatchNorm1d(3, momentum=0.25)').waitFor());
+  const x = await readInputs(s.locator('tensor-editor[label="x"]'));
+  const sample = await readInputs(s.locator('tensor-editor[label="sample"]'));
+  const lines = runPython(await block.evaluate((el) => el.code));
+  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.25 });
+  try {
+    bn.forward(x, [4, 3], { training: true });
+    const plan = bn.plan([4, 3]);
+    const m = groupMoments(engine, x, plan.group, plan.statCount);
+    assertClose(numbersIn(lines[0]), [...m.variance, ...m.unbiased], 'biased, unbiased var');
+    const b = bn.buffers();
+    assertClose(
+      numbersIn(lines[1]),
+      [...b.running_mean, ...b.running_var, b.num_batches_tracked],
+      'buffers',
+    );
+    const y = bn.forward(sample, [1, 3], { training: false }).output;
+    assertClose(numbersIn(lines[2]), y, 'eval output of the sample');
+  } finally {
+    bn.delete();
+  }
+
+  // the grid's code: BN's modes differ, LN's agree, and the buffers are listed
+  const g = grid(page);
+  const gridCode = await g.locator('pytorch-code').evaluate((el) => el.code);
+  const out = runPython(gridCode);
+  assert.equal(out[0], 'False True');
+  assert.match(out[1], /^\[\('running_mean', tensor\(.*\)\] \[\]$/);
   assert.deepEqual(problems, []);
   await context.close();
 });

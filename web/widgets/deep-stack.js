@@ -524,8 +524,12 @@ export class DeepStack extends LitElement {
       `h = torch.randn(${this.batch}, width)  # the same experiment; the random draws differ`,
       'with torch.no_grad():',
       '    for i, block in enumerate(layers, 1):',
-      '        h = block(h)  # BatchNorm in training mode: batch statistics',
-      `        print(i, h.std(unbiased=False).item(), torch.histc(h, bins=${BINS}, min=-${this.range}, max=${this.range}))`,
+      this.norm === 'batch_norm'
+        ? '        h = block(h)  # BatchNorm in training mode: batch statistics'
+        : '        h = block(h)',
+      `        hist = torch.histc(h, bins=${BINS}, min=-${this.range}, max=${this.range}).int().tolist()`,
+      `        below, above = (h < -${this.range}).sum().item(), (h > ${this.range}).sum().item()`,
+      '        print(i, round(h.std(unbiased=False).item(), 4), below, hist, above)',
     ].join('\n');
   }
 

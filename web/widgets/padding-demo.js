@@ -291,8 +291,10 @@ export class PaddingDemo extends LitElement {
       `x = ${tensorLiteral(x, [this.lengths.length, T, H], 4)}  # (B, T, H), zeros after each sentence`,
       `mask = torch.tensor([${mask.map((m) => `[${m.map((v) => pyValue(v)).join(', ')}]`).join(', ')}])  # real tokens`,
       `bn, ln = nn.BatchNorm1d(${H}), nn.LayerNorm(${H})`,
-      `bn(x.reshape(-1, ${H}))  # per-feature statistics over all B*T positions: padding included`,
-      'bn(x[mask])  # the same over the real tokens only: different numbers',
+      `tokens = x.reshape(-1, ${H})  # every position, padding included`,
+      'y_bn = bn(tokens)  # per-feature statistics over all B*T positions',
+      'print(tokens.mean(0), tokens.var(0, unbiased=False))',
+      'print(x[mask].mean(0), x[mask].var(0, unbiased=False))  # the real tokens only: different',
       'print(torch.equal(ln(x)[mask], ln(x[mask])))  # True: a token never sees another token',
     ].join('\n');
   }
