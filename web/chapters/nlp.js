@@ -25,9 +25,10 @@ export default {
               token、别的句子、填充多少，都与它无关。
             </p>
             <p>
-              下面是三个长度不同的句子。勾掉或勾上“填充”，改变填充长度 T，或者修改任何一个 token
-              的数值：BN 的每个特征的统计量会跟着变，LN 的每个 token 的统计量纹丝不动。所有数字都由
-              C++ 内核计算。
+              下面是三个长度不同的句子。勾掉或勾上“填充”，或者改变填充长度 T：BN
+              的每个特征的统计量会跟着变，LN 的每个 token 的统计量纹丝不动。修改某个 token
+              的数值，则只有这个 token 自己的 LN 统计量会变，而 BN
+              的每个特征都会受影响。所有数字都由 C++ 内核计算。
             </p>`
         : html`<p>
               In NLP a batch is a few sentences, each token an H-dimensional vector, the batch a
@@ -45,9 +46,10 @@ export default {
               enter.
             </p>
             <p>
-              Below are three sentences of different lengths. Toggle the padding, change the padded
-              length T, or edit any token: BN's per-feature statistics move, LN's per-token
-              statistics stay put. Every number comes from the C++ kernels.
+              Below are three sentences of different lengths. Toggle the padding or change the
+              padded length T: BN's per-feature statistics move, LN's per-token statistics stay put.
+              Edit one token and only that token's LN statistics change, while every BN feature
+              feels it. Every number comes from the C++ kernels.
             </p>`
     }
     <padding-demo state-key="nlp.padding" .lang=${lang}></padding-demo>
