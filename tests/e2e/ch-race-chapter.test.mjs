@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser } from './harness.mjs';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
 import {
   nodeEngine,
   formatNumber,
@@ -373,4 +373,39 @@ test('every widget of the chapter measures its recompute and redraw', async () =
     console.log(`nl:${n}: ${measured[i].map((d) => d.toFixed(1)).join(', ')} ms`);
   });
   await context.close();
+});
+
+test('each widget works alone in embed.html, from attributes only, even wrong ones', async () => {
+  const open = async (hash) => {
+    const opened = await openPage(browser, `${server.url}embed.html#${hash}`);
+    return opened;
+  };
+  const a = await open(
+    'widget=optimizer-race&surface=rosenbrock&lanes=adam,sgd,lion&steps=abc&lang=zh',
+  );
+  const rows = a.page.locator('optimizer-race tbody tr[data-lane]');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.equal(await a.page.getByLabel('步数', { exact: true }).inputValue(), '300');
+  await assert.doesNotReject(a.page.getByRole('button', { name: '播放' }).waitFor());
+  assertNoProblems(a.problems);
+  await a.context.close();
+
+  const b = await open('widget=optimizer-state&op=bogus&lr=-1&shape=x');
+  await assert.doesNotReject(b.page.getByText('Invalid learning rate: -1.0').waitFor());
+  await b.page.getByRole('button', { name: 'Step', exact: true }).click();
+  await assert.doesNotReject(b.page.locator('tensor-editor[label="exp_avg"]').waitFor());
+  assertNoProblems(b.problems);
+  await b.context.close();
+
+  const c = await open('widget=decay-compare&steps=0&lr=0.1');
+  await c.page.locator('decay-compare tbody tr').first().waitFor();
+  assert.equal(await c.page.getByLabel('Steps', { exact: true }).inputValue(), '300');
+  assertNoProblems(c.problems);
+  await c.context.close();
+
+  const d = await open('widget=memory-calculator&params=1000&optimizer=sgd-momentum');
+  await assert.doesNotReject(d.page.locator('p.summary').getByText('Total 12 KB').waitFor());
+  assertNoProblems(d.problems);
+  await d.context.close();
 });

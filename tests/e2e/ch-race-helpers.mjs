@@ -20,7 +20,7 @@ export async function openChapter(browser, server, { hash = '', url, ...options 
     ...options,
   });
   const { page } = opened;
-  await page.locator('optimizer-race tbody tr').first().waitFor();
+  await page.locator('optimizer-race tbody tr[data-lane]').first().waitFor();
   await page.locator('memory-calculator tfoot').waitFor();
   await page.locator('decay-compare tbody tr').first().waitFor();
   await page.locator('optimizer-state button').first().waitFor();
@@ -31,7 +31,7 @@ export const race = (page) => page.locator(`${SECTION} optimizer-race`);
 
 /** The loss column of the race's table, by lane. */
 export async function raceLosses(page) {
-  const rows = race(page).locator('tbody tr');
+  const rows = race(page).locator('tbody tr[data-lane]');
   const out = {};
   for (const row of await rows.all()) {
     out[await row.getAttribute('data-lane')] = await row.locator('td[data-loss]').textContent();

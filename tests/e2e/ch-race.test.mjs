@@ -325,7 +325,7 @@ test('the race lives in the link; a hostile or refused link is reported and igno
   });
   await assert.doesNotReject(race(bad.page).getByText('Ignored part of the link').waitFor());
   assert.equal(await bad.page.locator('img').count(), 0);
-  assert.equal(await race(bad.page).locator('tbody tr').count(), 7, 'the defaults are kept');
+  assert.equal(await race(bad.page).locator('tbody tr[data-lane]').count(), 7, 'the defaults are kept');
   assertNoProblems(bad.problems);
   await bad.context.close();
 
@@ -341,6 +341,64 @@ test('the race lives in the link; a hostile or refused link is reported and igno
   );
   assertNoProblems(refused.problems);
   await refused.context.close();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+/** The inspected lane's state after `k` steps, by the engine run in node, formatted as shown. */
+function inside(surfaceName, id, k) {
+  const s = defaultSettings(surfaceName)[id];
+  const start = { bowl: [-7, 2] }[surfaceName];
+  const args = laneArgs(id, s);
+  const surface = engine.surface(surfaceName);
+  const opt = engine.optimizer(LANE_OP[id], args, start);
+  let p = Float32Array.from(start);
+  let grad = null;
+  for (let i = 0; i < k; i++) {
+    const g = surface.at(p[0], p[1]);
+    grad = [g.gx, g.gy];
+    p = opt.step(grad);
+  }
+  const pair = (v) => `(${formatNumber(v[0])}, ${formatNumber(v[1])})`;
+  const rows = { theta: pair(p) };
+  if (grad) rows.grad = pair(grad);
+  for (const [name, v] of Object.entries(opt.state())) rows[name] = pair(v);
+  opt.delete();
+  return rows;
+}
+
+async function insideRows(page) {
+  return Object.fromEntries(
+    await race(page)
+      .locator('.inspect tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.dataset.quantity, r.querySelectorAll('td')[1].textContent]),
+      ),
+  );
+}
+
+test('look inside: Adam keeps m and v of the gradient, step by step, as the engine says', async () => {
+  const { context, page, problems } = await openChapter(browser, server);
+  assert.deepEqual(await insideRows(page), inside('bowl', 'adam', 100));
+  assert.deepEqual(Object.keys(await insideRows(page)), ['theta', 'grad', 'exp_avg', 'exp_avg_sq']);
+  await race(page).getByRole('button', { name: 'Back to start' }).click();
+  await assert.doesNotReject(race(page).getByText('No step yet').waitFor());
+  assert.deepEqual(await insideRows(page), inside('bowl', 'adam', 0));
+  await race(page).getByRole('button', { name: 'Step', exact: true }).click();
+  await race(page).getByRole('button', { name: 'Step', exact: true }).click();
+  assert.deepEqual(await insideRows(page), inside('bowl', 'adam', 2));
+  await assert.doesNotReject(race(page).getByText('gradient g of step 2').waitFor());
+
+  await race(page).getByLabel('Look inside').selectOption('momentum');
+  assert.deepEqual(await insideRows(page), inside('bowl', 'momentum', 2));
+  assert.ok('momentum_buffer' in (await insideRows(page)));
+  await race(page).getByLabel('Current step').fill('40');
+  assert.deepEqual(await insideRows(page), inside('bowl', 'momentum', 40));
+  await race(page).getByLabel('Current step').fill('10');
+  assert.deepEqual(await insideRows(page), inside('bowl', 'momentum', 10), 'and back');
+  // taking the inspected racer out shows the first one still racing
+  await race(page).locator('.lane[data-lane="momentum"] > label input').uncheck();
+  assert.equal(await race(page).getByLabel('Look inside').inputValue(), 'sgd');
   assertNoProblems(problems);
   await context.close();
 });

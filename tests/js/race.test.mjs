@@ -326,3 +326,23 @@ test('what the race refuses, the engine refuses with PyTorch’s words', () => {
   const r = engine.trajectory('bowl', 'adam', { lr: 0.5 }, [-7, 2], 10);
   assert.equal(r.x.length, 11);
 });
+
+test('an optimizer stepped with the surface’s gradient walks exactly the trajectory’s path', () => {
+  // the race's "look inside" panel relies on it to show each lane's state at any step
+  for (const s of raceSurfaces()) {
+    const settings = defaultSettings(s.name);
+    const surface = engine.surface(s.name);
+    for (const lane of LANES) {
+      const args = laneArgs(lane.id, settings[lane.id]);
+      const r = engine.trajectory(s.name, lane.op, args, s.start, 60);
+      const opt = engine.optimizer(lane.op, args, s.start);
+      let p = Float32Array.from(s.start);
+      for (let k = 1; k <= 60; k++) {
+        const g = surface.at(p[0], p[1]);
+        p = opt.step([g.gx, g.gy]);
+        assert.deepEqual([p[0], p[1]], [r.x[k], r.y[k]], `${s.name}/${lane.id} step ${k}`);
+      }
+      opt.delete();
+    }
+  }
+});

@@ -147,6 +147,9 @@ export class DecayCompare extends LitElement {
     super.connectedCallback();
     this.engine = await getEngine();
     this.info = describeSurfaces(this.engine).find((s) => s.name === SURFACE);
+    if (!(Number.isInteger(this.steps) && this.steps >= 1 && this.steps <= MAX_STEPS)) {
+      this.steps = 300;
+    }
     // a link may carry values the constructor refuses: keep PyTorch's word and the defaults
     try {
       this.#check(this.lr, this.weightDecay);

@@ -232,6 +232,27 @@ const lanesCodec = {
 // ---- text ---------------------------------------------------------------------------------------
 
 const TEXT = {
+  inspect: { zh: '查看优化器状态', en: 'Look inside' },
+  inside: {
+    zh: (k) => `第 ${k} 步之后它保存的状态（optimizer.state，由引擎算出）`,
+    en: (k) => `What it keeps after step ${k} (optimizer.state, from the engine)`,
+  },
+  noState: {
+    zh: '还没有走过一步：状态在第一次 step() 时才创建。',
+    en: 'No step yet: the state is created by the first step().',
+  },
+  quantity: { zh: '量', en: 'Quantity' },
+  theta: { zh: '参数 θ', en: 'parameter θ' },
+  gradient: { zh: (k) => `第 ${k} 步的梯度 g`, en: (k) => `gradient g of step ${k}` },
+  buffers: {
+    exp_avg: { zh: 'm：梯度的滑动平均', en: 'm: moving average of the gradient' },
+    exp_avg_sq: { zh: 'v：梯度平方的滑动平均', en: 'v: moving average of the squared gradient' },
+    max_exp_avg_sq: { zh: 'v 的历史最大值', en: 'running max of v' },
+    momentum_buffer: { zh: '动量缓冲', en: 'momentum buffer' },
+    sum: { zh: '梯度平方的累加和', en: 'sum of squared gradients' },
+    square_avg: { zh: '梯度平方的滑动平均', en: 'moving average of squared gradients' },
+    grad_avg: { zh: '梯度的滑动平均', en: 'moving average of the gradient' },
+  },
   surface: { zh: '损失曲面', en: 'Loss surface' },
   steps: { zh: '步数', en: 'Steps' },
   startX: { zh: '起点 x', en: 'Start x' },
@@ -361,6 +382,7 @@ export class OptimizerRace extends LitElement {
     settings: { attribute: false },
     lang: { type: String },
     stateKey: { attribute: 'state-key' },
+    inspect: { type: String },
     stateNotice: { state: true },
     frame: { state: true },
     playing: { state: true },
@@ -376,6 +398,7 @@ export class OptimizerRace extends LitElement {
     css`
       .plot {
         position: relative;
+        max-width: 720px;
         margin: 0.6em 0;
         border: 1px solid var(--nl-border, #c8cdd6);
         border-radius: 6px;
@@ -448,6 +471,13 @@ export class OptimizerRace extends LitElement {
         color: var(--nl-muted, #5b6472);
         font-size: 0.9em;
       }
+      .inspect {
+        margin: 0.6em 0;
+      }
+      .caption {
+        font-weight: 600;
+        margin: 0.4em 0 0.2em;
+      }
     `,
   ];
 
@@ -475,12 +505,15 @@ export class OptimizerRace extends LitElement {
     this.timer = 0;
     this.contourCache = new Map();
     this.openLanes = new Set(); // lanes whose settings the learner unfolded
+    this.inspect = 'adam';
+    this.cursor = null; // one lane's optimizer, stepped along its path as far as the frame went
     new HashStateController(this, {
       surface: codec.oneOf(['bowl', 'rosenbrock', 'saddle', 'bowl_l2']),
       steps: codec.int(1, MAX_STEPS),
       start: codec.floats,
       lanes: lanesCodec,
       settings: settingsCodec,
+      inspect: codec.oneOf(LANES.map((l) => l.id)),
     });
   }
 
@@ -495,8 +528,14 @@ export class OptimizerRace extends LitElement {
     this.infos = describeSurfaces(this.engine).filter((s) => s.name !== 'bowl_l2');
     if (!this.infos.some((s) => s.name === this.surface)) this.surface = this.infos[0].name;
     const info = this.#info();
-    this.start ??= [...info.start];
-    this.steps ??= surfaceDefaults(this.surface).steps;
+    // attributes of a blog post may say anything: a start outside the picture, steps of "abc"
+    const [xmin, xmax, ymin, ymax] = info.view;
+    const [sx, sy] = this.start ?? [];
+    if (!(sx >= xmin && sx <= xmax && sy >= ymin && sy <= ymax)) this.start = [...info.start];
+    if (!(Number.isInteger(this.steps) && this.steps >= 1 && this.steps <= MAX_STEPS)) {
+      this.steps = surfaceDefaults(this.surface).steps;
+    }
+    if (!LANE[this.inspect]) this.inspect = 'adam';
     this.settings = this.#checkedSettings(this.settings ?? {});
     this.requestUpdate();
   }
@@ -504,6 +543,8 @@ export class OptimizerRace extends LitElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.#stop();
+    this.cursor?.optimizer.delete();
+    this.cursor = null;
   }
 
   #info() {
@@ -545,6 +586,8 @@ export class OptimizerRace extends LitElement {
       this.#computeTrajectories();
     }
     if (this.frame === null || this.frame > this.steps) this.frame = this.steps;
+    // the inspected lane must be racing: else the first one that is
+    if (this.lanes.length && !this.lanes.includes(this.inspect)) this.inspect = this.lanes[0];
   }
 
   updated() {
@@ -929,6 +972,89 @@ export class OptimizerRace extends LitElement {
     </div>`;
   }
 
+  /**
+   * The inspected lane's parameter, last gradient and state buffers after step k. Its optimizer
+   * walks the same path as engine.trajectory (the surface's gradient at the float32 point), one
+   * step per frame while the race plays; going back starts it over.
+   */
+  #stateAt(k) {
+    const id = this.inspect;
+    const key = JSON.stringify([this.surface, this.start, id, this.settings[id]]);
+    let c = this.cursor;
+    if (!c || c.key !== key || c.step > k) {
+      c?.optimizer.delete();
+      const optimizer = this.engine.optimizer(
+        LANE[id].op,
+        laneArgs(id, this.settings[id]),
+        this.start,
+      );
+      c = { key, optimizer, surface: this.engine.surface(this.surface), step: 0 };
+      c.param = Float32Array.from(this.start);
+      c.grad = null;
+      this.cursor = c;
+    }
+    while (c.step < k) {
+      const g = c.surface.at(c.param[0], c.param[1]);
+      c.grad = [g.gx, g.gy];
+      c.param = c.optimizer.step(c.grad);
+      c.step += 1;
+    }
+    return { step: c.step, param: c.param, grad: c.grad, state: c.optimizer.state() };
+  }
+
+  #inspector() {
+    const lang = this.lang;
+    const lanes = this.lanes;
+    if (!lanes.length) return nothing;
+    const shown = this.inspect;
+    const r = this.results[shown];
+    const k = Math.min(Math.floor(this.frame), Math.max(0, r.end - 1));
+    const s = this.#stateAt(k);
+    const pair = (v) => `(${formatNumber(v[0])}, ${formatNumber(v[1])})`;
+    const rows = [[t(lang, TEXT.theta), s.param, 'theta']];
+    if (s.grad) rows.push([t(lang, TEXT.gradient)(s.step), s.grad, 'grad']);
+    for (const [name, values] of Object.entries(s.state)) {
+      const what = TEXT.buffers[name];
+      rows.push([what ? `${name} (${t(lang, what)})` : name, values, name]);
+    }
+    return html`<div class="inspect">
+      <label class="inline"
+        >${t(lang, TEXT.inspect)}
+        <select @change=${(e) => (this.inspect = e.target.value)}>
+          ${lanes.map(
+            (l) =>
+              html`<option value=${l} ?selected=${l === shown}>${t(lang, LANE[l].label)}</option>`,
+          )}
+        </select></label
+      >
+      <p class="caption">${t(lang, TEXT.inside)(s.step)}</p>
+      ${
+        s.step === 0 && !Object.keys(s.state).length
+          ? html`<p class="muted">${t(lang, TEXT.noState)}</p>`
+          : nothing
+      }
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">${t(lang, TEXT.quantity)}</th>
+              <th scope="col">(x, y)</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ([label, v, key]) =>
+                html`<tr data-quantity=${key}>
+                  <td>${label}</td>
+                  <td>${pair(v)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+
   #table() {
     const lang = this.lang;
     const [xmin, xmax, ymin, ymax] = this.#info().view;
@@ -1085,7 +1211,7 @@ export class OptimizerRace extends LitElement {
             }}
         /></label>
       </div>
-      ${this.#table()}
+      ${this.#table()} ${this.#inspector()}
       <fieldset>
         <legend>${t(lang, TEXT.racers)}</legend>
         <div class="lanes">${LANES.map((l, k) => this.#laneForm(l, k))}</div>

@@ -133,6 +133,15 @@ export class OptimizerState extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     this.engine = await getEngine();
+    if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
+    // an attribute may carry a rate PyTorch refuses: say so in its words and start with 0.1
+    try {
+      this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), [0]).delete();
+    } catch (err) {
+      this.lrText = String(this.lr);
+      this.lrError = err.message;
+      this.lr = 0.1;
+    }
     this.#restart();
   }
 
@@ -144,6 +153,14 @@ export class OptimizerState extends LitElement {
 
   willUpdate(changed) {
     if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
+    const dims = this.shape;
+    if (!(
+      dims.length <= 5 &&
+      dims.every((d) => Number.isInteger(d) && d >= 1) &&
+      numel(dims) <= 4096
+    )) {
+      this.shape = [2, 3]; // an attribute that is no shape the editor can show
+    }
     const n = numel(this.shape);
     if (this.theta0.length !== n) this.theta0 = new Float32Array(n);
     if (this.grad.length !== n) this.grad = new Float32Array(n).fill(1);
