@@ -325,7 +325,11 @@ test('the race lives in the link; a hostile or refused link is reported and igno
   });
   await assert.doesNotReject(race(bad.page).getByText('Ignored part of the link').waitFor());
   assert.equal(await bad.page.locator('img').count(), 0);
-  assert.equal(await race(bad.page).locator('tbody tr[data-lane]').count(), 7, 'the defaults are kept');
+  assert.equal(
+    await race(bad.page).locator('tbody tr[data-lane]').count(),
+    7,
+    'the defaults are kept',
+  );
   assertNoProblems(bad.problems);
   await bad.context.close();
 
