@@ -114,6 +114,38 @@ TEST(ReductionTrace, EndsOnTheLayerNormModulesStatisticsAndOutput) {
   }
 }
 
+TEST(ReductionTrace, EndsOnTheStatisticsOfBatchInstanceAndGroupNorm) {
+  const Shape shape{2, 6, 4, 4};
+  const auto x = normal(192, 9, 1.5f, -0.5f);
+  std::vector<NormConfig> configs(3);
+  configs[0].kind = NormKind::batch_norm;
+  configs[1].kind = NormKind::instance_norm;
+  configs[2].kind = NormKind::group_norm;
+  configs[2].num_groups = 3;
+  for (NormConfig& config : configs) {
+    config.num_features = 6;
+    NormModule m(config);
+    std::vector<float> y(x.size());
+    m.forward(y.data(), x.data(), shape);
+    const normlab::StatsPlan plan = m.plan(shape);
+    ASSERT_EQ(plan.stat_count, m.stat_count());
+    for (int32_t g = 0; g < plan.stat_count; ++g) {
+      // the group's elements in increasing flat order: the order the kernels visit them
+      std::vector<float> members;
+      std::vector<float> outputs;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (plan.group[i] != g) continue;
+        members.push_back(x[i]);
+        outputs.push_back(y[i]);
+      }
+      const Trace t = trace(members);
+      EXPECT_NEAR(t.mean, m.stat_mean()[static_cast<size_t>(g)], 1e-6) << g;
+      EXPECT_NEAR(t.rstd, m.stat_rstd()[static_cast<size_t>(g)], 1e-5 * t.rstd) << g;
+      for (size_t k = 0; k < members.size(); ++k) EXPECT_NEAR(t.y[k], outputs[k], 1e-5) << g;
+    }
+  }
+}
+
 TEST(ReductionTrace, RefusesAnEmptyGroup) {
   std::vector<double> d(1);
   std::vector<float> f(1);
