@@ -409,3 +409,29 @@ test('each widget works alone in embed.html, from attributes only, even wrong on
   assertNoProblems(d.problems);
   await d.context.close();
 });
+
+test('links: the widgets restore their state, and say what they ignored', async () => {
+  const good = await openChapter(browser, server, {
+    hash: '&optimizers.memory.params=1000&optimizers.memory.optimizer=sgd&optimizers.decay.lr=0.1&optimizers.state.op=rmsprop',
+  });
+  await assert.doesNotReject(
+    memory(good.page).locator('p.summary').getByText('Total 8 KB').waitFor(),
+  );
+  assert.equal(await decay(good.page).getByLabel('Learning rate lr').inputValue(), '0.1');
+  assert.equal(await stateWidget(good.page).getByLabel('Optimizer').inputValue(), 'rmsprop');
+  assertNoProblems(good.problems);
+  await good.context.close();
+
+  const bad = await openChapter(browser, server, {
+    hash: '&optimizers.memory.params=lots&optimizers.decay.lr=-1&optimizers.state.op=lion',
+  });
+  for (const w of [memory(bad.page), decay(bad.page), stateWidget(bad.page)]) {
+    await assert.doesNotReject(w.getByText('Ignored part of the link').waitFor());
+  }
+  await assert.doesNotReject(decay(bad.page).getByText('Invalid learning rate: -1.0').waitFor());
+  await assert.doesNotReject(
+    memory(bad.page).locator('p.summary').getByText('Total 112 GB').waitFor(),
+  );
+  assertNoProblems(bad.problems);
+  await bad.context.close();
+});

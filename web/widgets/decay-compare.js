@@ -60,6 +60,7 @@ const TEXT = {
   },
   step: { zh: '步', en: 'step' },
   loading: { zh: '正在加载计算引擎…', en: 'Loading the engine…' },
+  ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
 const PLOT_W = 360;
@@ -137,8 +138,8 @@ export class DecayCompare extends LitElement {
     this.engine = null;
     this.info = null;
     new HashStateController(this, {
-      lr: codec.number(0, 1e6),
-      weightDecay: codec.number(0, 1e6),
+      lr: codec.number(), // the engine judges it, in PyTorch's words
+      weightDecay: codec.number(), // the engine judges it, in PyTorch's words
       steps: codec.int(1, MAX_STEPS),
     });
   }
@@ -374,7 +375,11 @@ export class DecayCompare extends LitElement {
         ${this.#field('lr', t(lang, TEXT.lr))} ${this.#field('weightDecay', t(lang, TEXT.wd))}
         ${this.#field('steps', t(lang, TEXT.steps))}
       </div>
-      ${this.stateNotice ? html`<p class="muted" role="status">${this.stateNotice}</p>` : nothing}
+      ${
+        this.stateNotice
+          ? html`<p class="muted" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>`
+          : nothing
+      }
       <div class="legend" aria-hidden="true">
         ${RUNS.map(
           (run) =>

@@ -3,7 +3,7 @@
 // bytes counted by the engine (engine.optimizerMemory). Activations are not part of it.
 //   <memory-calculator params="7e9" precision="fp32" optimizer="adam"></memory-calculator>
 import { hostStyle } from './host-style.js';
-import { formStyles, TEXT as COMMON, startMeasure, endMeasure } from './optim-controls.js';
+import { formStyles, startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { getEngine } from '../engine/shared.js';
@@ -89,6 +89,7 @@ const TEXT = {
     en: 'Not included: activations (they depend on batch size and sequence length), temporary buffers, framework overhead.',
   },
   loading: { zh: '正在加载计算引擎…', en: 'Loading the engine…' },
+  ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
 const SUFFIX = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12, 万: 1e4, 亿: 1e8 };
@@ -340,7 +341,11 @@ export class MemoryCalculator extends LitElement {
             </button>`,
         )}
       </div>
-      ${this.stateNotice ? html`<p class="muted" role="status">${this.stateNotice}</p>` : nothing}
+      ${
+        this.stateNotice
+          ? html`<p class="muted" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>`
+          : nothing
+      }
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
       ${r ? this.#table(r) : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`}
       <p class="muted">${t(lang, TEXT.excluded)}</p>

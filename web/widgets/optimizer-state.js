@@ -60,6 +60,7 @@ const TEXT = {
       `${name} has taken ${n} steps and keeps ${bufs} state tensors, each of shape ${shape}: ${count} numbers for ${params} parameters, whatever the batch size, and nothing about activations.`,
   },
   loading: { zh: '正在加载计算引擎…', en: 'Loading the engine…' },
+  ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
 const numel = (shape) => shape.reduce((a, b) => a * b, 1);
@@ -120,7 +121,7 @@ export class OptimizerState extends LitElement {
     this.optimizer = null;
     new HashStateController(this, {
       op: codec.oneOf(Object.keys(STATE_OPTIMIZERS)),
-      lr: codec.number(0, 1e6),
+      lr: codec.number(), // the engine judges it, in PyTorch's words
       theta0: codec.floats,
       grad: codec.floats,
     });
@@ -259,7 +260,11 @@ export class OptimizerState extends LitElement {
         /></label>
         <span id="lr-error" class="field-error" role="alert">${this.lrError}</span>
       </div>
-      ${this.stateNotice ? html`<p class="muted" role="status">${this.stateNotice}</p>` : nothing}
+      ${
+        this.stateNotice
+          ? html`<p class="muted" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>`
+          : nothing
+      }
       <p class="caption">${t(lang, TEXT.theta0)}</p>
       <tensor-editor
         label="θ₀"
