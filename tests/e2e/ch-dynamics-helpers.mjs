@@ -1,6 +1,6 @@
 // Shared by the browser tests of chapters 6, 7 and 8: the node engine the page's numbers are
 // checked against, and small readers for the widgets' shadow DOM.
-import { spawnSync } from 'node:child_process';
+import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
@@ -73,11 +73,9 @@ export function sidewaysOverflow(page) {
   );
 }
 
-/** Runs Python with Debian's torch and returns its printed lines; throws with stderr on failure. */
+/** What Debian's torch printed for `code` (recorded: scripts/lib/pytorch-runs.mjs), as lines. */
 export function runPython(code) {
-  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`python failed:\n${r.stderr}\n--- code ---\n${code}`);
-  return r.stdout.trim().split('\n');
+  return runPyTorch(code).trim().split('\n');
 }
 
 /** Every number in a line that PyTorch printed (tensor(...) reprs), without grad_fn=<...>. */
