@@ -44,14 +44,10 @@ export function memoryQuestion(engine, random) {
 // switching the language re-renders the text and keeps every widget (and its state) in place.
 const PROSE = {
   race: {
+    // one line per Chinese paragraph: a line break between two Chinese characters shows as a space
+    // prettier-ignore
     zh: () => html`
-      <p>
-        优化器做的事情只有一件：拿到梯度 g，决定参数 θ
-        这一步往哪里走、走多远。不同的优化器区别在于它们
-        <strong>记住了什么</strong>：SGD 什么都不记，动量法记住过去梯度的累积，Adagrad 和 RMSprop
-        记住梯度平方的大小，Adam 两样都记。下面的公式与 PyTorch 1.13 中 <code>torch.optim</code>
-        的实现一致（γ 是学习率 lr，λ 是 weight_decay，t 从 1 开始计数）。
-      </p>
+      <p>优化器做的事情只有一件：拿到梯度 g，决定参数 θ 这一步往哪里走、走多远。不同的优化器区别在于它们 <strong>记住了什么</strong>：SGD 什么都不记，动量法记住过去梯度的累积，Adagrad 和 RMSprop 记住梯度平方的大小，Adam 两样都记。下面的公式与 PyTorch 1.13 中 <code>torch.optim</code> 的实现一致（γ 是学习率 lr，λ 是 weight_decay，t 从 1 开始计数）。</p>
       <dl class="update-rules">
         <dt>SGD（momentum μ，dampening τ，nesterov）</dt>
         <dd>
@@ -87,18 +83,8 @@ const PROSE = {
       </dl>
 
       <h3>在损失曲面上赛跑</h3>
-      <p>
-        三个二维曲面各自考验一件事。<strong>病态碗</strong>（一个方向陡、一个方向平）：SGD
-        学习率一大就在陡的方向来回震荡，一小就在平的方向几乎不动；动量把来回的分量抵消掉、把一致的分量累积起来；
-        Adam、RMSprop 按坐标分别缩放步长，两个方向走得差不多快。<strong>Rosenbrock</strong>
-        的最小值在一条弯曲狭长的山谷底部：进山谷容易，沿着山谷走到 (1, 1)
-        难。<strong>鞍点</strong>： 起点靠近鞍点时梯度很小，SGD
-        要很久才离开，自适应方法把小梯度放大，很快逃离。
-      </p>
-      <p>
-        点击曲面（或聚焦曲面后用方向键）设置起点，修改任意超参数，所有轨迹由 C++ 内核按
-        <code>torch.optim</code> 的规则重新计算。非法的超参数会在输入框旁显示 PyTorch 的原始报错。
-      </p>
+      <p>三个二维曲面各自考验一件事。<strong>病态碗</strong>（一个方向陡、一个方向平）：SGD 学习率一大就在陡的方向来回震荡，一小就在平的方向几乎不动；动量把来回的分量抵消掉、把一致的分量累积起来； Adam、RMSprop 按坐标分别缩放步长，两个方向走得差不多快。<strong>Rosenbrock</strong> 的最小值在一条弯曲狭长的山谷底部：进山谷容易，沿着山谷走到 (1, 1) 难。<strong>鞍点</strong>： 起点靠近鞍点时梯度很小，SGD 要很久才离开，自适应方法把小梯度放大，很快逃离。</p>
+      <p>点击曲面（或聚焦曲面后用方向键）设置起点，修改任意超参数，所有轨迹由 C++ 内核按 <code>torch.optim</code> 的规则重新计算。非法的超参数会在输入框旁显示 PyTorch 的原始报错。</p>
     `,
     en: () => html`
       <p>
@@ -164,17 +150,11 @@ const PROSE = {
     `,
   },
   state: {
+    // one line per Chinese paragraph: a line break between two Chinese characters shows as a space
+    // prettier-ignore
     zh: () => html`
       <h3>Adam 记住的是梯度的两个矩，不是激活值</h3>
-      <p>
-        一个常见的误解是 Adam “保存了激活值的统计量”。实际上 Adam
-        为<strong>每一个参数</strong>保存两个数：
-        m（<code>exp_avg</code>，梯度的指数滑动平均，一阶矩）和
-        v（<code>exp_avg_sq</code>，梯度平方的指数滑动平均，二阶矩）。
-        它们的形状和参数完全相同，与批大小、序列长度、激活值都无关。激活值是前向传播为反向传播保存的中间结果，
-        那是另一笔内存开销，随批大小增长，而且反向传播之后就释放了。下面改动参数和梯度，走几步，看引擎返回的
-        <code>optimizer.state</code>。
-      </p>
+      <p>一个常见的误解是 Adam “保存了激活值的统计量”。实际上 Adam 为<strong>每一个参数</strong>保存两个数： m（<code>exp_avg</code>，梯度的指数滑动平均，一阶矩）和 v（<code>exp_avg_sq</code>，梯度平方的指数滑动平均，二阶矩）。它们的形状和参数完全相同，与批大小、序列长度、激活值都无关。激活值是前向传播为反向传播保存的中间结果，那是另一笔内存开销，随批大小增长，而且反向传播之后就释放了。下面改动参数和梯度，走几步，看引擎返回的 <code>optimizer.state</code>。</p>
     `,
     en: () => html`
       <h3>Adam keeps two moments of the gradient, not of the activations</h3>
@@ -191,15 +171,11 @@ const PROSE = {
     `,
   },
   memory: {
+    // one line per Chinese paragraph: a line break between two Chinese characters shows as a space
+    // prettier-ignore
     zh: () => html`
       <h3>训练要多少内存</h3>
-      <p>
-        fp32 训练时每个数占 4 字节。SGD（无动量）要存参数和梯度：2 倍参数大小；加上动量缓冲：3 倍；
-        Adam 和 AdamW 要存参数、梯度、m、v：4 倍，即每个参数 16 字节。一个 70 亿参数的模型用 Adam 以
-        fp32 训练，不算激活值就要 112 GB。混合精度（fp16 或 bf16）训练时，权重和梯度用 2
-        字节，但还要保留一份 fp32 的主权重用于更新，m 和 v 也保持
-        fp32，所以优化器这部分并没有变小；省下的主要是激活值和计算。
-      </p>
+      <p>fp32 训练时每个数占 4 字节。SGD（无动量）要存参数和梯度：2 倍参数大小；加上动量缓冲：3 倍； Adam 和 AdamW 要存参数、梯度、m、v：4 倍，即每个参数 16 字节。一个 70 亿参数的模型用 Adam 以 fp32 训练，不算激活值就要 112 GB。混合精度（fp16 或 bf16）训练时，权重和梯度用 2 字节，但还要保留一份 fp32 的主权重用于更新，m 和 v 也保持 fp32，所以优化器这部分并没有变小；省下的主要是激活值和计算。</p>
     `,
     en: () => html`
       <h3>How much memory training takes</h3>
@@ -215,15 +191,11 @@ const PROSE = {
     `,
   },
   decay: {
+    // one line per Chinese paragraph: a line break between two Chinese characters shows as a space
+    // prettier-ignore
     zh: () => html`
       <h3>AdamW：把权重衰减和梯度解耦</h3>
-      <p>
-        对 SGD 来说，L2 正则（在损失上加 λ/2·‖θ‖²，梯度多出 λ·θ）和权重衰减（每步把 θ 乘以 1 −
-        γλ）是一回事。 对 Adam 不是：Adam 把 λ·θ 加进梯度，它和梯度一起被除以 √v̂。梯度大的参数 v̂
-        大，衰减被压得很弱； 梯度小的参数 v̂ 小，衰减反而被放大。AdamW 把衰减从梯度里拿出来，直接 θ ←
-        θ − γλθ， 每个参数按同样的比例收缩。下面两个参数的梯度尺度相差很大：看它们在 Adam 和 AdamW
-        下的衰减速度。
-      </p>
+      <p>对 SGD 来说，L2 正则（在损失上加 λ/2·‖θ‖²，梯度多出 λ·θ）和权重衰减（每步把 θ 乘以 1 − γλ）是一回事。 对 Adam 不是：Adam 把 λ·θ 加进梯度，它和梯度一起被除以 √v̂。梯度大的参数 v̂ 大，衰减被压得很弱； 梯度小的参数 v̂ 小，衰减反而被放大。AdamW 把衰减从梯度里拿出来，直接 θ ← θ − γλθ， 每个参数按同样的比例收缩。下面两个参数的梯度尺度相差很大：看它们在 Adam 和 AdamW 下的衰减速度。</p>
     `,
     en: () => html`
       <h3>AdamW: weight decay decoupled from the gradient</h3>

@@ -70,7 +70,7 @@ const TEXT = {
     zh: (total, perParam, copies) =>
       `合计 ${total}：每个参数 ${perParam} 字节，相当于 ${copies} 份 fp32 参数的大小。`,
     en: (total, perParam, copies) =>
-      `Total ${total}: ${perParam} bytes per parameter, the size of ${copies} fp32 copies of the parameters.`,
+      `Total ${total}: ${perParam} bytes per parameter, the size of ${copies}× fp32 copies of the parameters.`,
   },
   chart: {
     zh: (parts) => `训练内存的构成：${parts}`,
@@ -363,7 +363,7 @@ export class MemoryCalculator extends LitElement {
         ${t(lang, TEXT.summary)(
           formatBytes(total),
           formatNumber(perParam),
-          `${formatNumber(total / (4 * this.params))}×`,
+          formatNumber(total / (4 * this.params)),
         )}
       </p>
       ${this.#chart(parts, total)}
