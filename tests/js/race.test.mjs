@@ -1,12 +1,12 @@
-// Chapter 10 (optimizers) against the Wasm engine and Debian's PyTorch: the "Show as PyTorch" code
+// Chapter 10 (optimizers) against the Wasm engine and Debian's PyTorch (its output recorded): the "Show as PyTorch" code
 // each widget prints reproduces the engine's numbers when torch runs it, the race's default
 // settings make a finite race on every surface, the AdamW demo shows what the chapter says it
 // shows, the self-check's answer is the engine's memory count, and the widgets' parsers refuse
 // what they must.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
+import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
 import {
   LANES,
   laneArgs,
@@ -27,12 +27,8 @@ before(async () => {
   engine = await loadNodeEngine();
 });
 
-/** Runs Python with Debian's torch; returns stdout, failing the test on any error. */
-function python(code) {
-  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, `python failed:\n${r.stderr}\n--- code ---\n${code}`);
-  return r.stdout;
-}
+/** What Debian's torch printed for `code` (recorded once: scripts/lib/pytorch-runs.mjs). */
+const python = (code) => runPyTorch(code);
 
 /** "name  x=1.5  y=-2  loss=3" lines -> [{name, x, y, loss}]. */
 function parseEnds(stdout) {
