@@ -2,6 +2,7 @@
 // reduction player, GN's two extremes, the self-check, both languages and the link state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import {
   cubeFacts,
@@ -340,6 +341,8 @@ test('play animates, pause holds, speed and reduced motion are honoured', async 
     await page.waitForTimeout(20);
   }
   assert.ok(sawFlyer, 'an element is in flight between steps');
+  for (let k = 0; k < 100 && Number(await slider.inputValue()) < 2; k++)
+    await page.waitForTimeout(20);
   await button('Pause').click();
   const held = await slider.inputValue();
   await page.waitForTimeout(400);
@@ -465,6 +468,37 @@ test('the cube lives in the link: a shared link restores the norm and the groups
   assert.match(await summary(bad.page).textContent(), /BatchNorm2d\(6\)/);
   assert.deepEqual(bad.problems, []);
   await bad.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Show as PyTorch” runs in PyTorch and finds the groups the cube shows', async () => {
+  const { context, page, problems } = await open();
+  const values = seededValues(192);
+  for (const [name, kind] of [
+    ['BatchNorm', 'batch'],
+    ['LayerNorm', 'layer'],
+    ['InstanceNorm', 'instance'],
+    ['GroupNorm', 'group'],
+  ]) {
+    await cube(page).getByRole('button', { name, exact: true }).click();
+    const code = await cube(page).locator('pytorch-code pre').textContent();
+    const out = execFileSync('/usr/bin/python3', ['-'], { input: code, encoding: 'utf8' }).split(
+      '\n',
+    );
+    const facts = await cubeFacts(kind, SHAPE, 3, values);
+    assert.match(out[0], new RegExp(` ${facts.plan.statCount}$`), `${name}: ${out[0]}`);
+    const means = JSON.parse(out[1]);
+    assert.equal(means.length, facts.plan.statCount);
+    means.forEach((m, g) =>
+      assert.ok(Math.abs(m - facts.forward.mean[g]) < 1e-4, `${name} group ${g}: ${m}`),
+    );
+    const params = out.slice(2).filter(Boolean);
+    assert.deepEqual(
+      params,
+      facts.params.map(([p, shape]) => `${p} torch.Size([${shape.join(', ')}])`),
+    );
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 // iframe page, and on a phone-sized screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import {
@@ -144,8 +145,21 @@ test('the batch-size chart shows the C++ experiment and follows its fields', asy
   );
   assert.ok(measures.length > 0);
   console.log(`nl:batch-spread ms: ${measures.map((d) => d.toFixed(1)).join(' ')}`);
+  // the same experiment in PyTorch: other random numbers, the same trend
   await chart(page).getByText('Show as PyTorch').click();
-  assert.match(await chart(page).locator('pre').textContent(), /nn\.GroupNorm\(G, C\)/);
+  const code = await chart(page).locator('pre').textContent();
+  assert.match(code, /D, C, S, G, K = 512, 8, 16, 4, 80/);
+  const lines = execFileSync('/usr/bin/python3', ['-'], { input: code, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' ').map(Number));
+  assert.deepEqual(
+    lines.map((l) => l[0]),
+    SIZES,
+  );
+  assert.ok(lines[0][1] > 0 && lines[6][1] < lines[0][1] / 5, 'PyTorch: BN’s spread shrinks');
+  const gn = lines.map((l) => l[2]);
+  assert.ok(Math.max(...gn) < 1.3 * Math.min(...gn), `PyTorch: GN’s stays (${gn})`);
   assert.deepEqual(problems, []);
   await context.close();
 });

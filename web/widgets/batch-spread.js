@@ -50,8 +50,9 @@ const TEXT = {
   ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
-const WIDTH = 600;
-const HEIGHT = 330;
+// the chart's coordinate width follows the widget's, so its text stays near its CSS size on phones
+const WIDE = 600;
+const NARROW = 360;
 const M = { left: 58, right: 18, top: 20, bottom: 50 };
 
 export class BatchSpread extends LitElement {
@@ -67,6 +68,7 @@ export class BatchSpread extends LitElement {
     error: { state: true },
     texts: { state: true },
     fieldErrors: { state: true },
+    narrow: { state: true },
   };
 
   static styles = [
@@ -157,6 +159,7 @@ export class BatchSpread extends LitElement {
     this.error = '';
     this.texts = {};
     this.fieldErrors = {};
+    this.narrow = false;
     this.engine = null;
     new HashStateController(this, {
       batches: codec.int(2, MAX_BATCHES),
@@ -166,10 +169,20 @@ export class BatchSpread extends LitElement {
     });
   }
 
+  #resize = new ResizeObserver(([entry]) => {
+    this.narrow = entry.contentRect.width < 540;
+  });
+
   async connectedCallback() {
     super.connectedCallback();
+    this.#resize.observe(this);
     this.engine = await getEngine();
     this.requestUpdate();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
   }
 
   #run(overrides = {}) {
@@ -258,6 +271,8 @@ export class BatchSpread extends LitElement {
   }
 
   #chart(r) {
+    const WIDTH = this.narrow ? NARROW : WIDE;
+    const HEIGHT = this.narrow ? 300 : 330;
     const x = scaleLog()
       .base(2)
       .domain([BATCH_SIZES[0], BATCH_SIZES[BATCH_SIZES.length - 1]])

@@ -644,6 +644,7 @@ export class NormCube extends LitElement {
       'y = norm(x)',
       ...stats,
       'print(mean.shape, mean.numel())  # how many mean/variance pairs',
+      'print([round(m, 4) for m in mean.flatten().tolist()])',
       'for name, p in norm.named_parameters():',
       '    print(name, p.shape)',
     ].join('\n');

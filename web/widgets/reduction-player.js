@@ -104,11 +104,10 @@ const SPEED_CODEC = {
   format: (v) => String(v),
 };
 const STEPS_PER_SECOND = 1.5;
-const COLS = 8;
 const CHIP_W = 72;
 const CHIP_H = 30;
 const GAP = 6;
-const BOX_W = 146;
+const NARROW_PX = 520; // below this width: 4 chips and 2 sums per row, so the text stays legible
 const BOX_H = 46;
 
 const csv = (text) =>
@@ -139,7 +138,7 @@ export class ReductionPlayer extends LitElement {
     error: { state: true },
     fieldErrors: { state: true },
     texts: { state: true },
-    announcement: { state: true },
+    narrow: { state: true },
   };
 
   static styles = [
@@ -221,7 +220,7 @@ export class ReductionPlayer extends LitElement {
     this.error = '';
     this.fieldErrors = {};
     this.texts = {};
-    this.announcement = '';
+    this.narrow = false;
     this.engine = null;
     new HashStateController(this, {
       group: codec.int(0, 4095),
@@ -233,13 +232,19 @@ export class ReductionPlayer extends LitElement {
 
   async connectedCallback() {
     super.connectedCallback();
+    this.#resize.observe(this);
     this.engine = await getEngine();
     this.requestUpdate();
   }
 
+  #resize = new ResizeObserver(([entry]) => {
+    this.narrow = entry.contentRect.width < NARROW_PX;
+  });
+
   disconnectedCallback() {
     super.disconnectedCallback();
     this.#stop();
+    this.#resize.disconnect();
   }
 
   // ---- computation ------------------------------------------------------------------------------
@@ -298,7 +303,6 @@ export class ReductionPlayer extends LitElement {
         this.position = 0;
       }
       this.position = Math.min(this.position, this.view.steps);
-      if (!this.playing) this.announcement = this.#status(Math.floor(this.position));
     } catch (err) {
       this.error = err.message;
     }
@@ -340,7 +344,6 @@ export class ReductionPlayer extends LitElement {
   pause() {
     if (!this.playing) return;
     this.#stop();
-    this.announcement = this.#status(Math.floor(this.position));
   }
 
   #stop() {
@@ -354,7 +357,6 @@ export class ReductionPlayer extends LitElement {
     this.position = this.positionAt(now);
     if (this.position >= this.view.steps) {
       this.#stop();
-      this.announcement = this.#status(this.view.steps);
       return;
     }
     this.#raf = requestAnimationFrame(this.#frame);
@@ -366,7 +368,6 @@ export class ReductionPlayer extends LitElement {
     this.#stop();
     const base = delta > 0 ? Math.floor(this.position) : Math.ceil(this.position);
     this.position = Math.max(0, Math.min(this.view.steps, base + delta));
-    this.announcement = this.#status(this.position);
     if (wasPlaying && this.position < this.view.steps) this.play();
   }
 
@@ -450,8 +451,13 @@ export class ReductionPlayer extends LitElement {
 
   // ---- rendering --------------------------------------------------------------------------------
 
+  get #cols() {
+    return this.narrow ? 4 : 8;
+  }
+
   #chipXY(k) {
-    return { x: 8 + (k % COLS) * (CHIP_W + GAP), y: 8 + Math.floor(k / COLS) * (CHIP_H + GAP) };
+    const cols = this.#cols;
+    return { x: 8 + (k % cols) * (CHIP_W + GAP), y: 8 + Math.floor(k / cols) * (CHIP_H + GAP) };
   }
 
   #picture() {
@@ -461,10 +467,15 @@ export class ReductionPlayer extends LitElement {
     const k = Math.floor(p);
     const frac = p - k;
     const f = formatNumber;
-    const rows = Math.ceil(n / COLS);
-    const boxY = 8 + rows * (CHIP_H + GAP) + 26;
-    const width = 8 + COLS * (CHIP_W + GAP);
-    const height = boxY + BOX_H + 10;
+    const cols = this.#cols;
+    const rows = Math.ceil(n / cols);
+    const width = 8 + cols * (CHIP_W + GAP);
+    const boxCols = this.narrow ? 2 : 4;
+    const boxW = (width - 8 - boxCols * 8) / boxCols;
+    const boxTop = 8 + rows * (CHIP_H + GAP) + 26;
+    const boxX = (b) => 8 + (b % boxCols) * (boxW + 8);
+    const boxYOf = (b) => boxTop + Math.floor(b / boxCols) * (BOX_H + 8);
+    const height = boxYOf(3) + BOX_H + 10;
     const color = `var(--nl-group-${this.group % 8})`;
 
     // what each chip shows: x during the two passes, x̂ after normalizing, y after the affine step
@@ -491,12 +502,11 @@ export class ReductionPlayer extends LitElement {
       },
       { name: TEXT.variance, value: k >= 2 * n ? trace.variance : null, on: k === 2 * n },
     ];
-    const boxX = (b) => 8 + b * (BOX_W + 8);
     const boxEls = boxes.map(
       (b, j) => svg`<g class=${b.on ? 'box active' : 'box'}>
-        <rect x=${boxX(j)} y=${boxY} width=${BOX_W} height=${BOX_H} rx="6"></rect>
-        <text class="name" x=${boxX(j) + 8} y=${boxY + 15}>${t(this.lang, b.name)}</text>
-        <text x=${boxX(j) + 8} y=${boxY + 36}>${b.value === null ? '—' : f(b.value)}</text>
+        <rect x=${boxX(j)} y=${boxYOf(j)} width=${boxW} height=${BOX_H} rx="6"></rect>
+        <text class="name" x=${boxX(j) + 8} y=${boxYOf(j) + 15}>${t(this.lang, b.name)}</text>
+        <text x=${boxX(j) + 8} y=${boxYOf(j) + 36}>${b.value === null ? '—' : f(b.value)}</text>
       </g>`,
     );
 
@@ -506,7 +516,10 @@ export class ReductionPlayer extends LitElement {
       const i = k < n ? k : k - n;
       const target = k < n ? 0 : 2;
       const from = this.#chipXY(i);
-      const to = { x: boxX(target) + (BOX_W - CHIP_W) / 2, y: boxY + (BOX_H - CHIP_H) / 2 };
+      const to = {
+        x: boxX(target) + (boxW - CHIP_W) / 2,
+        y: boxYOf(target) + (BOX_H - CHIP_H) / 2,
+      };
       const e = ease(frac);
       const x = from.x + (to.x - from.x) * e;
       const y = from.y + (to.y - from.y) * e;
@@ -607,7 +620,7 @@ export class ReductionPlayer extends LitElement {
         ${this.#field('beta', t(lang, TEXT.beta))}
       </div>
       ${this.#picture()}
-      <p class="status" aria-live="polite">${this.announcement}</p>
+      <p class="status" aria-live=${this.playing ? 'off' : 'polite'}>${this.#status(whole)}</p>
       <div class="controls" role="group" aria-label=${t(lang, TEXT.position)}>
         <button
           type="button"
@@ -627,7 +640,6 @@ export class ReductionPlayer extends LitElement {
           @click=${() => {
             this.#stop();
             this.position = 0;
-            this.announcement = this.#status(0);
           }}
         >
           ${t(lang, TEXT.reset)}
@@ -652,7 +664,6 @@ export class ReductionPlayer extends LitElement {
             @input=${(e) => {
               this.#stop();
               this.position = Number(e.target.value);
-              this.announcement = this.#status(this.position);
             }}
           />
         </label>
