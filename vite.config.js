@@ -83,6 +83,7 @@ export default defineConfig(({ mode }) => {
         input: {
           index: path.join(web, 'index.html'),
           embed: path.join(web, 'embed.html'),
+          docs: path.join(web, 'docs.html'),
         },
       },
     },

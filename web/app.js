@@ -27,6 +27,11 @@ const TEXT = {
     dark: { zh: '深色', en: 'Dark' },
   },
   contents: { zh: '目录', en: 'Contents' },
+  embed: {
+    zh: '把这些组件嵌入你自己的博客或网页',
+    en: 'Embed these widgets in your own blog or page',
+  },
+  offline: { zh: '离线版（单个 HTML 文件）', en: 'Offline version (one HTML file)' },
   ignored: {
     zh: '链接中有无法识别的部分，已忽略：',
     en: 'Part of the link could not be read and was ignored: ',
@@ -149,6 +154,12 @@ export class NormLabApp extends LitElement {
             </section>`,
         )}
       </main>
+      <footer class="site-footer">
+        <p>
+          <a href="./docs.html">${t(lang, TEXT.embed)}</a> ·
+          <a href="./normlab-offline.html" download>${t(lang, TEXT.offline)}</a>
+        </p>
+      </footer>
     `;
   }
 }
