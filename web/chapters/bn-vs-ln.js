@@ -160,7 +160,7 @@ export default {
     ></reduction-player>
     ${lang === 'zh' ? compareZh() : compareEn()}
     <div
-      style="display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.5rem 1.5rem"
+      style="display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0.5rem 1.5rem"
     >
       ${COMPARE.map(
         (c) =>
