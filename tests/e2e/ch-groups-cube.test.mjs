@@ -2,7 +2,7 @@
 // reduction player, GN's two extremes, the self-check, both languages and the link state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import {
   cubeFacts,
@@ -483,9 +483,7 @@ test('“Show as PyTorch” runs in PyTorch and finds the groups the cube shows'
   ]) {
     await cube(page).getByRole('button', { name, exact: true }).click();
     const code = await cube(page).locator('pytorch-code pre').textContent();
-    const out = execFileSync('/usr/bin/python3', ['-'], { input: code, encoding: 'utf8' }).split(
-      '\n',
-    );
+    const out = runPyTorch(code).split('\n');
     const facts = await cubeFacts(kind, SHAPE, 3, values);
     assert.match(out[0], new RegExp(` ${facts.plan.statCount}$`), `${name}: ${out[0]}`);
     const means = JSON.parse(out[1]);

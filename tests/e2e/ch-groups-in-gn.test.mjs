@@ -3,7 +3,7 @@
 // iframe page, and on a phone-sized screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 import {
@@ -149,7 +149,7 @@ test('the batch-size chart shows the C++ experiment and follows its fields', asy
   await chart(page).getByText('Show as PyTorch').click();
   const code = await chart(page).locator('pre').textContent();
   assert.match(code, /D, C, S, G, K = 512, 8, 16, 4, 80/);
-  const lines = execFileSync('/usr/bin/python3', ['-'], { input: code, encoding: 'utf8' })
+  const lines = runPyTorch(code)
     .trim()
     .split('\n')
     .map((l) => l.split(' ').map(Number));
