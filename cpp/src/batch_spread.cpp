@@ -58,7 +58,9 @@ void check_config(const BatchSpreadConfig& c, const int64_t* batch_sizes, int64_
   const auto text = [](auto v) { return std::to_string(v); };
   if (c.dataset_size < 1 || c.channels < 1 || c.spatial < 1)
     fail("the dataset needs at least one sample, channel and spatial position");
-  if (c.dataset_size * c.channels * c.spatial > (int64_t{1} << 24))
+  // each factor is at least 1 here: dividing the bound keeps the check free of overflow
+  if (c.channels > (int64_t{1} << 24) / c.dataset_size ||
+      c.spatial > (int64_t{1} << 24) / (c.dataset_size * c.channels))
     fail("the dataset is too large: at most 16777216 elements");
   if (c.num_groups < 1)  // before GroupNorm's constructor, which would divide by it
     fail("Expected num groups to be greater than 0, got " + text(c.num_groups));

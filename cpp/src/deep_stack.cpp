@@ -189,7 +189,9 @@ void deep_stack_check(const DeepStackConfig& c, int64_t batch) {
   }
   if (!std::isfinite(c.gain) || c.gain < 0.0)
     fail("gain must be a finite number >= 0, got " + py_float(c.gain));
-  if (!std::isfinite(c.range) || c.range <= 0.0)
+  // the histogram's bins per unit, bins / (2 range), must be finite too (range 5e-324 is not)
+  if (!std::isfinite(c.range) || c.range <= 0.0 ||
+      !std::isfinite(static_cast<double>(c.bins) / (2.0 * c.range)))
     fail("range must be a finite number > 0, got " + py_float(c.range));
 }
 

@@ -2,6 +2,7 @@
 // them (the module's Python _check_input_dim, then torch.nn.functional's value-count checks, then
 // the C++ operator's), each failing with PyTorch's own message.
 #include <algorithm>
+#include <cstdint>
 
 #include "normlab/error.hpp"
 #include "normlab/norm.hpp"
@@ -10,7 +11,9 @@ namespace normlab {
 
 namespace {
 
-// torch.empty(shape) refuses negative sizes with this message.
+// torch.empty(shape) refuses negative sizes, and sizes whose float32 bytes overflow int64, with
+// these messages. The byte count here leaves out zero sizes, so that every partial product of a
+// shape that passes fits in int64 (torch, in Python integers, accepts (2, 0, 2**62, 2**62)).
 void check_sizes(const Shape& shape) {
   for (int64_t d : shape) {
     if (d < 0) {
@@ -18,6 +21,13 @@ void check_sizes(const Shape& shape) {
            format_shape(shape));
     }
   }
+  uint64_t n = 1;
+  bool overflow = false;
+  for (int64_t d : shape) {
+    if (d != 0) overflow = overflow || __builtin_mul_overflow(n, static_cast<uint64_t>(d), &n);
+  }
+  if (overflow || n > static_cast<uint64_t>(INT64_MAX / 4))
+    fail("Storage size calculation overflowed with sizes=" + format_shape(shape));
 }
 
 std::string dims_text(size_t d) {
@@ -54,7 +64,9 @@ void NormModule::check_config(const NormConfig& c) {
       return;
     case NormKind::group_norm:
       if (c.num_groups == 0) fail("integer modulo by zero");
-      if (c.num_features % c.num_groups != 0) fail("num_channels must be divisible by num_groups");
+      // x % -1 is 0 in Python; in C++ INT64_MIN % -1 traps
+      if (c.num_groups != -1 && c.num_features % c.num_groups != 0)
+        fail("num_channels must be divisible by num_groups");
       if (c.affine) check_sizes({c.num_features});
       return;
     case NormKind::batch_norm:
@@ -137,11 +149,16 @@ void NormModule::validate_instance_norm(const Shape& shape, bool structure_only)
   // torch.instance_norm runs batch_norm on the (1, N * C, ...) view with weight, bias and the
   // running statistics repeated N times, then averages the running statistics over the batch.
   const int64_t N = batched[0], C = batched[1], nf = config_.num_features;
+  // N * num_features values of weight, bias and running statistics; a count beyond int64 cannot
+  // be allocated (num_features is unchecked, and unused, without affine and running statistics)
+  int64_t repeated = 0;
+  if ((config_.affine || tracks_) && __builtin_mul_overflow(N, nf, &repeated))
+    fail("Storage size calculation overflowed with sizes=" + format_shape({N, nf}));
   if (numel(batched) == 0) {
-    check_empty_weight(config_.affine, N * nf);
-    if (tracks_ && N * nf != N * C) {
+    check_empty_weight(config_.affine, repeated);
+    if (tracks_ && repeated != N * C) {
       fail("shape '" + format_shape({N, C}) + "' is invalid for input of size " +
-           std::to_string(N * nf));
+           std::to_string(repeated));
     }
     if (tracks_ && N == 0 && C != nf && C != 1) {
       fail("The size of tensor a (" + std::to_string(nf) + ") must match the size of tensor b (" +
@@ -149,8 +166,8 @@ void NormModule::validate_instance_norm(const Shape& shape, bool structure_only)
     }
     return;
   }
-  if (tracks_) check_features("running_mean", N * C, N * nf);
-  if (config_.affine) check_features("weight", N * C, N * nf);
+  if (tracks_) check_features("running_mean", N * C, repeated);
+  if (config_.affine) check_features("weight", N * C, repeated);
 }
 
 void NormModule::validate_group_norm(const Shape& shape, bool structure_only) const {
@@ -181,6 +198,8 @@ void NormModule::validate_group_norm(const Shape& shape, bool structure_only) co
         "got weight of shape " +
         format_shape({config_.num_features}) + " and input of shape " + format_shape(shape));
   }
+  // torch then allocates the [N, G] mean and rstd, even for an empty input
+  if (N != 0) check_sizes({N, G});
 }
 
 }  // namespace normlab

@@ -4,7 +4,9 @@
 // A call either succeeds or changes nothing: everything a forward() produces is computed into
 // locals and moved into the module only at the end.
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <new>
 #include <utility>
 
 #include "normlab/error.hpp"
@@ -20,6 +22,14 @@ float* data_or_null(std::vector<float>& v) {
   return v.empty() ? nullptr : v.data();
 }
 
+// The length of a buffer of n elements of `size` bytes. One the address space cannot hold fails
+// the way an allocation fails (the bindings report "out of memory") instead of being cut to
+// size_t: on wasm32, 2**32 + 4 channels would otherwise become 4.
+size_t element_count(int64_t n, size_t size) {
+  if (static_cast<uint64_t>(n) > static_cast<uint64_t>(PTRDIFF_MAX) / size) throw std::bad_alloc();
+  return static_cast<size_t>(n);
+}
+
 }  // namespace
 
 NormModule::NormModule(const NormConfig& config) : config_(config) {
@@ -28,14 +38,14 @@ NormModule::NormModule(const NormConfig& config) : config_(config) {
   tracks_ = (config.kind == NormKind::batch_norm || config.kind == NormKind::instance_norm) &&
             config.track_running_stats;
   if (config.affine) {
-    const auto n =
-        static_cast<size_t>(layer ? numel(config.normalized_shape) : config.num_features);
+    const size_t n =
+        element_count(layer ? numel(config.normalized_shape) : config.num_features, sizeof(float));
     weight_.assign(n, 1.0f);
     if (!layer || config.bias) bias_.assign(n, 0.0f);
   }
   if (tracks_) {
-    running_mean_.assign(static_cast<size_t>(config.num_features), 0.0f);
-    running_var_.assign(static_cast<size_t>(config.num_features), 1.0f);
+    running_mean_.assign(element_count(config.num_features, sizeof(float)), 0.0f);
+    running_var_.assign(element_count(config.num_features, sizeof(float)), 1.0f);
   }
 }
 
@@ -86,7 +96,7 @@ StatsPlan NormModule::plan(const Shape& shape) const {
   validate(shape, true);
   const int64_t total = numel(shape);
   StatsPlan plan;
-  plan.group.resize(static_cast<size_t>(total));
+  plan.group.resize(element_count(total, sizeof(int32_t)));
   if (config_.kind == NormKind::layer_norm) {
     const int64_t cols = numel(config_.normalized_shape);
     plan.stat_count =
@@ -129,7 +139,7 @@ void NormModule::forward(float* y, const float* x, const Shape& shape) {
 void NormModule::forward_channels(float* y, const float* x, const Shape& shape) {
   const ChannelLayout l = channel_layout(shape);
   const bool batch_stats = uses_batch_stats();
-  const auto groups = static_cast<size_t>(l.stat_count());
+  const size_t groups = element_count(l.stat_count(), sizeof(double));
   const double eps = config_.eps;
   std::vector<double> mean(groups, kNaN);
   std::vector<float> var(groups), rstd(groups, static_cast<float>(kNaN));

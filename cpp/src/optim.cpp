@@ -1,7 +1,9 @@
 // torch.optim's constructors (keywords, defaults, value checks and their messages) and the
 // Optimizer that keeps the state and computes each step's scalars for the kernels.
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <new>
 
 #include "normlab/error.hpp"
 #include "normlab/optim.hpp"
@@ -243,6 +245,11 @@ Optimizer::Optimizer(const OptimConfig& config, int64_t numel) : config_(config)
     fail("Trying to create tensor with negative dimension " + std::to_string(numel) + ": [" +
          std::to_string(numel) + "]");
   }
+  // state buffers hold numel floats: a count the address space cannot hold fails as an
+  // allocation fails (the bindings say "out of memory") instead of being cut to size_t, which on
+  // wasm32 made 2**32 + 1 values a buffer of 1 that step() then overran
+  if (static_cast<uint64_t>(numel) > static_cast<uint64_t>(PTRDIFF_MAX) / sizeof(float))
+    throw std::bad_alloc();
   check_optim_config(config);
   if (!config.lr) {
     if (config.kind == OptimKind::sgd)

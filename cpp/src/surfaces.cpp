@@ -103,7 +103,8 @@ void surface_grid(float* values, SurfaceKind kind, const ViewBox& view, int64_t 
          " points per side, got " + std::to_string(nx) + " x " + std::to_string(ny));
   }
   if (!(std::isfinite(view.x_min) && std::isfinite(view.x_max) && std::isfinite(view.y_min) &&
-        std::isfinite(view.y_max) && view.x_min < view.x_max && view.y_min < view.y_max)) {
+        std::isfinite(view.y_max) && view.x_min < view.x_max && view.y_min < view.y_max &&
+        std::isfinite(view.x_max - view.x_min) && std::isfinite(view.y_max - view.y_min))) {
     fail("the view box must be finite with x_min < x_max and y_min < y_max");
   }
   const double dx = (view.x_max - view.x_min) / static_cast<double>(nx - 1);
