@@ -47,6 +47,11 @@ export class Engine {
     return optimizerMemory(this, options);
   }
 
+  /** Bytes the Wasm heap has handed out and not had back: a leak test's before and after. */
+  heapInUse() {
+    return this.wasm.heapInUse();
+  }
+
   /** Throws NormLabError when a C++ call returned a message. */
   check(message) {
     if (message) throw new NormLabError(message);
