@@ -13,8 +13,8 @@ namespace {
 std::string activation(const std::string& name, uintptr_t y, uintptr_t slope, uintptr_t x,
                        int32_t n, float gamma, float beta) {
   return guarded([&] {
-    activation_forward(reinterpret_cast<float*>(y), reinterpret_cast<float*>(slope),
-                       reinterpret_cast<const float*>(x), n, activation_from_name(name), gamma,
+    activation_forward(heap_array<float>(y, n, "y"), optional_heap_array<float>(slope, n, "slope"),
+                       heap_array<const float>(x, n, "x"), n, activation_from_name(name), gamma,
                        beta);
   });
 }

@@ -75,8 +75,9 @@ std::string batch_spread_into(uintptr_t bn_spread, uintptr_t gn_spread, const va
   return guarded([&] {
     const BatchSpreadConfig config = config_from(options);
     const std::vector<int64_t> sizes = sizes_from(options);
-    batch_spread(reinterpret_cast<double*>(bn_spread), reinterpret_cast<double*>(gn_spread),
-                 sizes.data(), config, static_cast<int64_t>(sizes.size()));
+    const auto n = static_cast<int64_t>(sizes.size());
+    batch_spread(heap_array<double>(bn_spread, n, "bn_spread"),
+                 heap_array<double>(gn_spread, n, "gn_spread"), sizes.data(), config, n);
   });
 }
 

@@ -18,6 +18,12 @@ Shape shape_from(const val& array) {
   return shape;
 }
 
+int64_t count_from(double value, const char* what) {
+  if (!(std::fabs(value) <= 9007199254740992.0) || value != std::floor(value))
+    fail(std::string(what) + " must be a whole number, got " + py_float(value));
+  return static_cast<int64_t>(value);
+}
+
 val shape_to_val(const Shape& shape) {
   val array = val::array();
   for (int64_t d : shape) array.call<void>("push", static_cast<double>(d));

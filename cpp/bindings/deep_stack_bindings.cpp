@@ -89,7 +89,7 @@ class DeepStackHandle {
       std::vector<int32_t> counts(layers * static_cast<size_t>(c.bins + 2)), nans(layers);
       std::vector<double> mean(layers), stdev(layers);
       deep_stack_forward(counts.data(), nans.data(), mean.data(), stdev.data(),
-                         reinterpret_cast<const float*>(x), weights_.data(), c, b);
+                         heap_array<const float>(x, b * c.width, "x"), weights_.data(), c, b);
       counts_ = std::move(counts);
       nans_ = std::move(nans);
       mean_ = std::move(mean);

@@ -15,10 +15,12 @@ namespace {
 std::string group_moments(uintptr_t count, uintptr_t mean, uintptr_t var, uintptr_t var_unbiased,
                           uintptr_t x, uintptr_t group, int32_t n, int32_t groups) {
   return guarded([&] {
-    normlab::group_moments(reinterpret_cast<int32_t*>(count), reinterpret_cast<double*>(mean),
-                           reinterpret_cast<double*>(var), reinterpret_cast<double*>(var_unbiased),
-                           reinterpret_cast<const float*>(x),
-                           reinterpret_cast<const int32_t*>(group), n, groups);
+    normlab::group_moments(heap_array<int32_t>(count, groups, "count"),
+                           heap_array<double>(mean, groups, "mean"),
+                           heap_array<double>(var, groups, "var"),
+                           optional_heap_array<double>(var_unbiased, groups, "var_unbiased"),
+                           heap_array<const float>(x, n, "x"),
+                           heap_array<const int32_t>(group, n, "group"), n, groups);
   });
 }
 

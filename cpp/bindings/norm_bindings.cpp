@@ -11,27 +11,35 @@ namespace normlab::bindings {
 
 namespace {
 
-float* f32(uintptr_t p) {
-  return reinterpret_cast<float*>(p);
-}
-const float* cf32(uintptr_t p) {
-  return reinterpret_cast<const float*>(p);
-}
-
 // One torch.nn normalization module. Methods return "" or PyTorch's message.
 class NormHandle {
  public:
   std::string configure(const val& options) {
-    return guarded([&] { module_ = std::make_unique<NormModule>(norm_config_from(options)); });
+    return guarded([&] {
+      module_ = std::make_unique<NormModule>(norm_config_from(options));
+      forward_size_ = 0;
+    });
   }
   std::string set_training(bool training) {
     return guarded([&] { get().set_training(training); });
   }
+  // y and x hold numel(shape) floats; PyTorch's message about the shape comes first.
   std::string forward(uintptr_t y, uintptr_t x, const val& shape) {
-    return guarded([&] { get().forward(f32(y), cf32(x), shape_from(shape)); });
+    return guarded([&] {
+      const Shape s = shape_from(shape);
+      NormModule& m = get();
+      m.check_input(s);
+      const int64_t n = numel(s);
+      m.forward(heap_array<float>(y, n, "output"), heap_array<const float>(x, n, "input"), s);
+      forward_size_ = n;
+    });
   }
+  // Both hold as many floats as the last successful forward's input.
   std::string backward(uintptr_t grad_input, uintptr_t grad_output) {
-    return guarded([&] { get().backward(f32(grad_input), cf32(grad_output)); });
+    return guarded([&] {
+      get().backward(heap_array<float>(grad_input, forward_size_, "grad_input"),
+                     heap_array<const float>(grad_output, forward_size_, "grad_output"));
+    });
   }
   std::string plan(const val& shape) {
     return guarded([&] { plan_ = get().plan(shape_from(shape)); });
@@ -88,6 +96,7 @@ class NormHandle {
   }
   std::unique_ptr<NormModule> module_;
   StatsPlan plan_;
+  int64_t forward_size_ = 0;
 };
 
 }  // namespace

@@ -13,13 +13,6 @@ namespace normlab::bindings {
 
 namespace {
 
-float* f32(uintptr_t p) {
-  return reinterpret_cast<float*>(p);
-}
-const float* cf32(uintptr_t p) {
-  return reinterpret_cast<const float*>(p);
-}
-
 // One torch.optim optimizer with its own parameter and gradient buffers in the Wasm heap: JS
 // writes the gradient into grad(), calls step(), and reads the parameter from param().
 class OptimHandle {
@@ -92,16 +85,24 @@ std::string surface_evaluate_at(const std::string& name, uintptr_t f, uintptr_t 
                                 uintptr_t grad_y, uintptr_t x, uintptr_t y, double n) {
   return guarded([&] {
     const SurfaceKind kind = surface_info(name).kind;
-    surface_evaluate(f32(f), f32(grad_x), f32(grad_y), cf32(x), cf32(y),
-                     whole_number(n, "the number of points"), kind);
+    const int64_t count = whole_number(n, "the number of points");
+    surface_evaluate(optional_heap_array<float>(f, count, "f"),
+                     optional_heap_array<float>(grad_x, count, "grad_x"),
+                     optional_heap_array<float>(grad_y, count, "grad_y"),
+                     heap_array<const float>(x, count, "x"), heap_array<const float>(y, count, "y"),
+                     count, kind);
   });
 }
 
 std::string surface_grid_of(const std::string& name, uintptr_t values, double nx, double ny,
                             double x_min, double x_max, double y_min, double y_max) {
   return guarded([&] {
-    surface_grid(f32(values), surface_info(name).kind, {x_min, x_max, y_min, y_max},
-                 whole_number(nx, "nx"), whole_number(ny, "ny"));
+    const int64_t cols = whole_number(nx, "nx"), rows = whole_number(ny, "ny");
+    // sizes the kernel refuses (outside [2, 4096], surfaces.hpp) write nothing; the others need
+    // rows * cols floats
+    const bool sized = cols >= 2 && rows >= 2 && cols <= 4096 && rows <= 4096;
+    surface_grid(heap_array<float>(values, sized ? rows * cols : 0, "values"),
+                 surface_info(name).kind, {x_min, x_max, y_min, y_max}, cols, rows);
   });
 }
 
@@ -109,9 +110,13 @@ std::string trajectory(uintptr_t x, uintptr_t y, uintptr_t loss, const std::stri
                        const std::string& op, const val& args, double x0, double y0, double steps) {
   return guarded([&] {
     const SurfaceKind kind = surface_info(surface).kind;
-    surface_trajectory(f32(x), f32(y), f32(loss), kind, optim_config_from(op, args),
-                       static_cast<float>(x0), static_cast<float>(y0),
-                       whole_number(steps, "steps"));
+    const int64_t n = whole_number(steps, "steps");
+    // a step count the kernel refuses (outside [0, 100000], surfaces.hpp) writes nothing; the
+    // others need steps + 1 floats per array
+    const int64_t points = n >= 0 && n <= 100000 ? n + 1 : 0;
+    surface_trajectory(heap_array<float>(x, points, "x"), heap_array<float>(y, points, "y"),
+                       heap_array<float>(loss, points, "loss"), kind, optim_config_from(op, args),
+                       static_cast<float>(x0), static_cast<float>(y0), n);
   });
 }
 

@@ -18,13 +18,16 @@ std::string reduction_trace_into(uintptr_t sums, uintptr_t xhat, uintptr_t y, ui
                                  uintptr_t x, uintptr_t weight, uintptr_t bias, double n,
                                  double eps) {
   return guarded([&] {
-    auto* s = reinterpret_cast<double*>(stats);
-    auto* d = reinterpret_cast<double*>(sums);
-    const auto len = static_cast<int64_t>(n);
-    reduction_trace(d, d + len, d + 2 * len, d + 3 * len, reinterpret_cast<float*>(xhat),
-                    reinterpret_cast<float*>(y), s, s + 1, s + 2, reinterpret_cast<const float*>(x),
-                    reinterpret_cast<const float*>(weight), reinterpret_cast<const float*>(bias),
-                    len, eps);
+    const int64_t len = count_from(n, "the number of elements");
+    // a refused count writes nothing: only a group the kernel accepts sizes the buffers
+    const int64_t k = len >= 1 ? len : 0;
+    double* s = heap_array<double>(stats, k ? 3 : 0, "stats");
+    double* d = heap_array<double>(sums, 4 * k, "sums");
+    reduction_trace(d, d + k, d + 2 * k, d + 3 * k, heap_array<float>(xhat, k, "xhat"),
+                    heap_array<float>(y, k, "y"), s, s + 1, s + 2,
+                    heap_array<const float>(x, k, "x"),
+                    optional_heap_array<const float>(weight, k, "weight"),
+                    optional_heap_array<const float>(bias, k, "bias"), len, eps);
   });
 }
 
