@@ -10,10 +10,14 @@ export const ACTIVATIONS = ['sigmoid', 'tanh'];
  */
 export function activation(engine, name, x, { gamma = 1, beta = 0 } = {}) {
   const n = x.length;
-  const xp = engine.allocFloat32(x);
-  const yp = engine.malloc(n * 4);
-  const sp = engine.malloc(n * 4);
+  let xp = 0;
+  let yp = 0;
+  let sp = 0;
   try {
+    // inside try: a block that does not fit frees the ones before it
+    xp = engine.allocFloat32(x);
+    yp = engine.malloc(n * 4);
+    sp = engine.malloc(n * 4);
     engine.check(engine.wasm.activation(String(name), yp, sp, xp, n, gamma, beta));
     return { y: engine.readFloat32(yp, n), slope: engine.readFloat32(sp, n) };
   } finally {

@@ -60,12 +60,23 @@ export class Engine {
   /** Copies `values` into a fresh heap block; the caller frees it. */
   allocFloat32(values, length = values ? values.length : 0) {
     const ptr = this.malloc(length * 4);
-    if (values) this.wasm.HEAPF32.set(values, ptr >> 2);
+    try {
+      if (values) this.wasm.HEAPF32.set(values, ptr >> 2);
+    } catch (err) {
+      this.free(ptr);
+      throw err instanceof NormLabError
+        ? err
+        : new NormLabError(`cannot copy the values: ${err.message}`);
+    }
     return ptr;
   }
 
+  /** A heap block of `bytes` (at least 4); throws NormLabError when it cannot be had. */
   malloc(bytes) {
-    const ptr = this.wasm._malloc(Math.max(bytes, 4));
+    if (!Number.isSafeInteger(bytes) || bytes < 0)
+      throw new NormLabError(`invalid allocation size: ${bytes}`);
+    // _malloc takes a 32-bit size: 2^32 + 16 would come back as a 16-byte block
+    const ptr = bytes < 2 ** 31 ? this.wasm._malloc(Math.max(bytes, 4)) : 0;
     if (!ptr)
       throw new NormLabError(`out of memory: ${bytes} bytes do not fit in the engine's memory`);
     return ptr;

@@ -14,13 +14,21 @@ export function groupMoments(engine, x, group, groups) {
   const n = x.length;
   if (group.length !== n)
     engine.check(`group ids: ${group.length} for ${n} values; one per value is needed`);
-  const xp = engine.allocFloat32(x);
-  const gp = engine.malloc(n * 4);
-  const cp = engine.malloc(groups * 4);
-  const mp = engine.malloc(groups * 8);
-  const vp = engine.malloc(groups * 8);
-  const up = engine.malloc(groups * 8);
+  const ptrs = [];
+  const alloc = (bytes) => {
+    const p = engine.malloc(bytes);
+    ptrs.push(p);
+    return p;
+  };
   try {
+    // inside try: a block that does not fit frees the ones before it
+    const xp = alloc(n * 4);
+    engine.writeFloat32(xp, x);
+    const gp = alloc(n * 4);
+    const cp = alloc(groups * 4);
+    const mp = alloc(groups * 8);
+    const vp = alloc(groups * 8);
+    const up = alloc(groups * 8);
     engine.wasm.HEAP32.set(group, gp >> 2);
     engine.check(engine.wasm.groupMoments(cp, mp, vp, up, xp, gp, n, groups));
     return {
@@ -30,6 +38,6 @@ export function groupMoments(engine, x, group, groups) {
       unbiased: engine.readFloat64(up, groups),
     };
   } finally {
-    engine.free(xp, gp, cp, mp, vp, up);
+    engine.free(...ptrs);
   }
 }

@@ -119,15 +119,21 @@ export class NormModule {
    */
   forward(x, shape, { training = true } = {}) {
     const { engine, handle } = this;
+    if (!Array.isArray(shape)) engine.check('a shape must be an array of integers');
+    if (x === null || typeof x !== 'object')
+      engine.check('the input must be an array or a Float32Array');
     const n = numel(shape);
     if (x.length !== n)
       engine.check(
         `the input has ${x.length} values but its shape ${JSON.stringify(shape)} needs ${n}`,
       );
     engine.check(handle.setTraining(training));
-    const xp = engine.allocFloat32(x);
-    const yp = engine.malloc(n * 4);
+    let xp = 0;
+    let yp = 0;
     try {
+      // inside try: when the output block does not fit, the input block is freed too
+      xp = engine.allocFloat32(x);
+      yp = engine.malloc(n * 4);
       engine.check(handle.forward(yp, xp, shape));
       this.#forwardSize = n;
       const count = handle.statCount();
@@ -145,12 +151,16 @@ export class NormModule {
   /** After forward(): {gradInput, gradWeight, gradBias} for grad_output of the forward's shape. */
   backward(gradOutput) {
     const { engine, handle } = this;
+    if (gradOutput === null || typeof gradOutput !== 'object')
+      engine.check('grad_output must be an array or a Float32Array');
     const n = gradOutput.length;
     if (this.#forwardSize !== undefined && n !== this.#forwardSize)
       engine.check(`grad_output has ${n} values but the forward input had ${this.#forwardSize}`);
-    const gp = engine.allocFloat32(gradOutput);
-    const dp = engine.malloc(n * 4);
+    let gp = 0;
+    let dp = 0;
     try {
+      gp = engine.allocFloat32(gradOutput);
+      dp = engine.malloc(n * 4);
       engine.check(handle.backward(dp, gp));
       return {
         gradInput: engine.readFloat32(dp, n),

@@ -91,10 +91,14 @@ export class Surface {
     const { engine } = this;
     const n = xs.length;
     if (ys.length !== n) engine.check(`${n} x values but ${ys.length} y values`);
-    const xp = engine.allocFloat32(xs);
-    const yp = engine.allocFloat32(ys);
-    const out = engine.malloc(3 * n * 4);
+    let xp = 0;
+    let yp = 0;
+    let out = 0;
     try {
+      // inside try: a block that does not fit frees the ones before it
+      xp = engine.allocFloat32(xs);
+      yp = engine.allocFloat32(ys);
+      out = engine.malloc(3 * n * 4);
       engine.check(
         engine.wasm.optimSurfaceEvaluate(this.name, out, out + 4 * n, out + 8 * n, xp, yp, n),
       );
