@@ -287,6 +287,7 @@ test('readonly shows a result; collapsible hides the cells until asked', async (
   const c = await editor('shape=8,6,3,4&collapsible=&shape-editable=');
   assert.equal(await c.page.locator('tensor-editor input.cell').count(), 0);
   await c.page.getByText('Show and edit the 576 values').click();
+  await c.page.locator('tensor-editor input.cell').first().waitFor();
   assert.equal(await c.page.locator('tensor-editor input.cell').count(), 252);
   await c.context.close();
 });

@@ -53,7 +53,11 @@ export async function openPage(browser, url, { locale = 'en-US', ...contextOptio
     }
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+  page.on('requestfailed', (req) => {
+    // a load cancelled because the page navigated or closed (net::ERR_ABORTED) is not a failure
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`requestfailed: ${req.url()}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
