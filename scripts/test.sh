@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, builds, and runs every suite (formatting, GoogleTest under
-# ASan+UBSan, node's test runner against the Wasm module, Chromium against the built page). Every
-# suite runs even when an earlier one fails; the exit status is 1 if any failed.
+# ASan+UBSan, a 60 s libFuzzer run, node's test runner against the Wasm module, Chromium against the
+# built page). Every suite runs even when an earlier one fails; the exit status is 1 if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -28,6 +28,7 @@ native() {
 
 suite "format (clang-format, prettier)" bash -c 'bash scripts/clang-format.sh && npx prettier --check . --log-level warn && echo "prettier: all files formatted"'
 suite "native: GoogleTest via ctest (Debug, ASan+UBSan)" native
+suite "fuzz: libFuzzer on the kernel API, 60 s on a copy of cpp/fuzz/corpus (ASan+UBSan)" bash scripts/fuzz.sh 60
 suite "wasm build (Emscripten)" bash scripts/build-wasm.sh
 suite "node: engine and golden cases against the Wasm module" node --test --test-reporter=spec tests/js/
 suite "site build (Vite: site, widgets module, offline file)" bash scripts/build-site.sh
