@@ -2,6 +2,8 @@
 // It renders into the light DOM so the prose is part of the document (search engines, readers,
 // find-in-page); the widgets inside keep their own Shadow DOM.
 // Shareable state: `lang` and `ch` (the chapter in view) are entries of the URL hash table.
+// A chapter's widgets are built when the reader comes within a few screens of it (and stay
+// built), so opening the page computes only what is in view.
 import { LitElement, html, nothing } from 'lit';
 import { CHAPTERS } from './chapters/index.js';
 import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
@@ -39,7 +41,12 @@ const TEXT = {
 };
 
 export class NormLabApp extends LitElement {
-  static properties = { lang: { state: true }, notice: { state: true }, theme: { state: true } };
+  static properties = {
+    lang: { state: true },
+    notice: { state: true },
+    theme: { state: true },
+    built: { state: true },
+  };
 
   constructor() {
     super();
@@ -48,6 +55,12 @@ export class NormLabApp extends LitElement {
     this.lang = LANGUAGES.includes(fromLink) ? fromLink : initialLanguage();
     this.notice =
       fromLink !== undefined && !LANGUAGES.includes(fromLink) ? `lang: "${fromLink}"` : '';
+    const linked = CHAPTERS.findIndex((c) => c.id === this.state.get('ch'));
+    this.built = new Set([CHAPTERS[0].id, ...(linked > 0 ? [CHAPTERS[linked].id] : [])]);
+  }
+
+  #build(id) {
+    if (!this.built.has(id)) this.built = new Set([...this.built, id]);
   }
 
   createRenderRoot() {
@@ -60,6 +73,14 @@ export class NormLabApp extends LitElement {
   }
 
   firstUpdated() {
+    this.approach = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) this.#build(e.target.id);
+      },
+      { rootMargin: '150% 0px' },
+    );
+    for (const section of this.querySelectorAll('section[data-chapter]'))
+      this.approach.observe(section);
     const ch = this.state.get('ch');
     if (ch && CHAPTERS.some((c) => c.id === ch)) {
       requestAnimationFrame(() => this.querySelector(`#${ch}`)?.scrollIntoView());
@@ -77,9 +98,15 @@ export class NormLabApp extends LitElement {
     this.state.set('lang', lang);
   }
 
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.approach?.disconnect();
+  }
+
   #goTo(event, id) {
     event.preventDefault();
     this.state.set('ch', id);
+    this.#build(id);
     const section = this.querySelector(`#${id}`);
     section?.scrollIntoView({
       behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
@@ -150,7 +177,11 @@ export class NormLabApp extends LitElement {
           (c, i) =>
             html`<section data-chapter=${c.id} id=${c.id} aria-labelledby="${c.id}-title">
               <h2 id="${c.id}-title" tabindex="-1">${i + 1}. ${t(lang, c.title)}</h2>
-              ${c.render({ lang })}
+              ${
+                this.built.has(c.id)
+                  ? c.render({ lang })
+                  : html`<div class="chapter-pending" aria-busy="true"></div>`
+              }
             </section>`,
         )}
       </main>

@@ -41,6 +41,26 @@ export function launchBrowser() {
   });
 }
 
+/**
+ * The tutorial builds a chapter's widgets as the reader approaches it; tests that reach into any
+ * chapter read the whole page once, as a reader scrolling through, then return to where it was.
+ */
+export async function buildAllChapters(page) {
+  await page.evaluate(async () => {
+    const sections = [...document.querySelectorAll('section[data-chapter]')];
+    if (!sections.length) return;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const { scrollX, scrollY } = window;
+    for (const s of sections) {
+      s.scrollIntoView();
+      await frame();
+    }
+    while (document.querySelector('.chapter-pending')) await frame();
+    window.scrollTo(scrollX, scrollY);
+    await frame();
+  });
+}
+
 /** A new page whose console errors, page errors and failed requests are collected in `problems`. */
 export async function openPage(browser, url, { locale = 'en-US', ...contextOptions } = {}) {
   const context = await browser.newContext({ locale, ...contextOptions });
@@ -64,6 +84,7 @@ export async function openPage(browser, url, { locale = 'en-US', ...contextOptio
   if (url) {
     await page.goto(url);
     await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
+    await buildAllChapters(page);
   }
   return { context, page, problems };
 }
