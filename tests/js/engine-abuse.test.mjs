@@ -4,22 +4,16 @@
 // out-of-heap pointers; and no heap block left behind by a refused call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadNodeEngine, wasmDir } from '../../scripts/lib/node-engine.mjs';
-import { runCases } from '../../scripts/lib/cases.mjs';
+import { checkGolden, readGolden } from '../../scripts/lib/golden-check.mjs';
 import { NormLabError } from '../../web/engine/engine.js';
 import { activation } from '../../web/engine/activation.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
 import { reductionTrace } from '../../web/engine/reduction_trace.js';
 import { batchSpread } from '../../web/engine/batch_spread.js';
 import { runDeepStack } from '../../web/engine/deep_stack.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const goldenDir = path.join(root, 'tests/golden');
 
 // mulberry32: the same 1,000 calls on every run, so a failure can be replayed
 function random(seed) {
@@ -75,18 +69,6 @@ function throwsNormLabError(call, what) {
     `${what}: ${error.name}: ${error.message} (expected a NormLabError)`,
   );
   return error;
-}
-
-/** Golden files through this engine (not a fresh one) and compare.py: "N passed, 0 failed". */
-function goldenPasses(engine, file) {
-  const cases = path.join(goldenDir, file);
-  const results = runCases(engine, JSON.parse(fs.readFileSync(cases, 'utf8')));
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-abuse-')), 'r.json');
-  fs.writeFileSync(out, JSON.stringify(results));
-  const check = spawnSync('python3', [path.join(goldenDir, 'compare.py'), cases, out], {
-    encoding: 'utf8',
-  });
-  return { status: check.status, summary: check.stdout.trim().split('\n').at(-1), check };
 }
 
 // Calls that must be refused, each built from the random stream. Every family of the engine's
@@ -245,8 +227,8 @@ test('1,000 random bad calls, each a NormLabError; then the golden cases pass on
   assert.equal(live.size, 0, `${live.size} heap blocks left behind by refused calls`);
   engine.free(engine.malloc(memoryCap() / 4)); // a quarter of the heap is still there
   for (const file of ['layer_norm.json', 'batch_norm.json', 'group_norm.json', 'optim.json']) {
-    const { status, summary, check } = goldenPasses(engine, file);
-    assert.match(summary, /^\d+ passed, 0 failed$/, file + check.stdout + check.stderr);
+    const { status, summary, output } = checkGolden(engine, readGolden(file));
+    assert.match(summary, /^\d+ passed, 0 failed$/, file + output);
     assert.equal(status, 0);
   }
 });

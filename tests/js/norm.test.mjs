@@ -1,68 +1,13 @@
-// The normalization modules through the Wasm engine: every norm golden case (run by the case
-// runner, checked by compare.py), PyTorch's messages for bad calls with the module's state left
-// alone, the running statistics, and the statistics plan the page draws.
+// The normalization modules through the Wasm engine (their golden cases: golden.test.mjs):
+// PyTorch's messages for bad calls with the module's state left alone, the running statistics,
+// and the statistics plan the page draws.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const goldenDir = path.join(root, 'tests/golden');
-const NORMS = ['batch_norm', 'layer_norm', 'instance_norm', 'group_norm'];
 
 let engine;
 before(async () => {
   engine = await loadNodeEngine();
-});
-
-/** Runs the case runner on `file` and compare.py on its output; returns both. */
-function runAndCompare(file) {
-  const stdout = execFileSync(process.execPath, [path.join(root, 'scripts/run-cases.mjs'), file], {
-    maxBuffer: 1 << 28,
-    encoding: 'utf8',
-  });
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-norm-')), 'results.json');
-  fs.writeFileSync(out, stdout);
-  const check = spawnSync('python3', [path.join(goldenDir, 'compare.py'), file, out], {
-    encoding: 'utf8',
-  });
-  return { results: JSON.parse(stdout).results, check };
-}
-
-function assertAllPass(file, check) {
-  const summary = check.stdout.trim().split('\n').at(-1);
-  assert.equal(check.status, 0, check.stdout + check.stderr);
-  const total = JSON.parse(fs.readFileSync(file, 'utf8')).cases.length;
-  assert.equal(summary, `${total} passed, 0 failed`);
-}
-
-for (const family of NORMS) {
-  test(`golden ${family}.json: every case matches PyTorch through Wasm`, () => {
-    const file = path.join(goldenDir, `${family}.json`);
-    const cases = JSON.parse(fs.readFileSync(file, 'utf8')).cases;
-    assert.ok(cases.length >= 50, `${family}: ${cases.length} cases`);
-    const { results, check } = runAndCompare(file);
-    assertAllPass(file, check);
-    // compare.py leaves buffer shapes alone: they are checked here
-    const byId = new Map(results.map((r) => [r.id, r]));
-    for (const c of cases) {
-      if (!c.expect_buffer_shapes) continue;
-      assert.deepEqual(byId.get(c.id).buffer_shapes, c.expect_buffer_shapes, c.id);
-    }
-  });
-}
-
-test('golden examples.json: its normalization cases match PyTorch', () => {
-  const examples = JSON.parse(fs.readFileSync(path.join(goldenDir, 'examples.json'), 'utf8'));
-  const norm = { ...examples, cases: examples.cases.filter((c) => NORMS.includes(c.op)) };
-  assert.ok(norm.cases.length >= 4);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-norm-')), 'examples.json');
-  fs.writeFileSync(file, JSON.stringify(norm));
-  assertAllPass(file, runAndCompare(file).check);
 });
 
 const randn = (n, seed) => {

@@ -1,72 +1,13 @@
-// The optimizers, loss surfaces and memory accounting through the Wasm engine:
-// the golden cases (via scripts/run-cases.mjs and compare.py), PyTorch's messages for refused
-// arguments, the state API, trajectories, and the memory calculator's numbers.
+// The optimizers, loss surfaces and memory accounting through the Wasm engine (their golden
+// cases: golden.test.mjs): PyTorch's messages for refused arguments, the state API,
+// trajectories, and the memory calculator's numbers.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const goldenDir = path.join(root, 'tests/golden');
-const OPTIMIZERS = new Set(['sgd', 'adam', 'adamw', 'adagrad', 'rmsprop']);
 
 let engine;
 before(async () => {
   engine = await loadNodeEngine();
-});
-
-/** Runs a golden file through scripts/run-cases.mjs and compare.py: {status, summary, output}. */
-function runGolden(casesPath) {
-  const results = execFileSync(
-    process.execPath,
-    [path.join(root, 'scripts/run-cases.mjs'), casesPath],
-    {
-      maxBuffer: 1 << 28,
-      encoding: 'utf8',
-    },
-  );
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-optim-')), 'results.json');
-  fs.writeFileSync(out, results);
-  const check = spawnSync('python3', [path.join(goldenDir, 'compare.py'), casesPath, out], {
-    encoding: 'utf8',
-  });
-  return {
-    status: check.status,
-    summary: check.stdout.trim().split('\n').at(-1),
-    output: check.stdout + check.stderr,
-  };
-}
-
-test('golden optim.json: every optimizer, option and message matches PyTorch', () => {
-  const file = path.join(goldenDir, 'optim.json');
-  const cases = JSON.parse(fs.readFileSync(file, 'utf8')).cases;
-  for (const op of OPTIMIZERS)
-    assert.ok(
-      cases.some((c) => c.op === op),
-      op,
-    );
-  assert.ok(
-    cases.some((c) => c.expect?.error),
-    'the constructor messages are there',
-  );
-  const r = runGolden(file);
-  assert.equal(r.summary, `${cases.length} passed, 0 failed`, r.output);
-  assert.equal(r.status, 0);
-});
-
-test('the optimizer cases of examples.json match PyTorch', () => {
-  const doc = JSON.parse(fs.readFileSync(path.join(goldenDir, 'examples.json'), 'utf8'));
-  doc.cases = doc.cases.filter((c) => OPTIMIZERS.has(c.op));
-  assert.ok(doc.cases.length >= 2);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-optim-')), 'examples.json');
-  fs.writeFileSync(file, JSON.stringify(doc));
-  const r = runGolden(file);
-  assert.equal(r.summary, `${doc.cases.length} passed, 0 failed`, r.output);
-  assert.equal(r.status, 0);
 });
 
 test('refused arguments throw PyTorch’s message and the engine keeps working', () => {

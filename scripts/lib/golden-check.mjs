@@ -1,0 +1,36 @@
+// Golden files checked the one way: the engine's results (scripts/lib/cases.mjs) handed to
+// tests/golden/compare.py, the checker that ships with the golden format.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCases } from './cases.mjs';
+
+export const goldenDir = fileURLToPath(new URL('../../tests/golden', import.meta.url));
+
+export const readGolden = (file) =>
+  JSON.parse(fs.readFileSync(path.isAbsolute(file) ? file : path.join(goldenDir, file), 'utf8'));
+
+/**
+ * Runs `golden` (a parsed golden document) through `engine` and compare.py.
+ * Returns {results, status, summary ("N passed, M failed"), output (compare.py's text)}.
+ */
+export function checkGolden(engine, golden) {
+  const results = runCases(engine, golden);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-golden-'));
+  const casesFile = path.join(dir, 'cases.json');
+  const resultsFile = path.join(dir, 'results.json');
+  fs.writeFileSync(casesFile, JSON.stringify(golden));
+  fs.writeFileSync(resultsFile, JSON.stringify(results));
+  const check = spawnSync('python3', [path.join(goldenDir, 'compare.py'), casesFile, resultsFile], {
+    encoding: 'utf8',
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    results: results.results,
+    status: check.status,
+    summary: check.stdout.trim().split('\n').at(-1),
+    output: check.stdout + check.stderr,
+  };
+}
