@@ -525,6 +525,8 @@ export class OptimizerRace extends LitElement {
     super.connectedCallback();
     this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
     this.engine = await getEngine();
+    // removed while the engine loaded: the inspector's optimizer would never be deleted
+    if (!this.isConnected) return;
     this.infos = describeSurfaces(this.engine).filter((s) => s.name !== 'bowl_l2');
     if (!this.infos.some((s) => s.name === this.surface)) this.surface = this.infos[0].name;
     const info = this.#info();

@@ -134,6 +134,8 @@ export class OptimizerState extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     this.engine = await getEngine();
+    // removed while the engine loaded: an optimizer made now would never be deleted
+    if (!this.isConnected) return;
     if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
     // an attribute may carry a rate PyTorch refuses: say so in its words and start with 0.1
     try {
