@@ -8,6 +8,7 @@
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { px } from './lib/svg-safe.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { groupMoments } from '../engine/group_stats.js';
@@ -335,7 +336,8 @@ export class BnStepper extends LitElement {
     if (!this.module) return;
     const buffers = this.module.buffers();
     const next = this.engine.norm(this.#options);
-    next.setBuffers(buffers);
+    // with track_running_stats=False there are no buffers to carry over
+    if (buffers.running_mean) next.setBuffers(buffers);
     this.module.delete();
     this.module = next;
   }
@@ -501,7 +503,10 @@ export class BnStepper extends LitElement {
     const x = scaleLinear()
       .domain([first, Math.max(first + 10, lastStep)])
       .range([m.l, W - m.r]);
-    const ys = points.flatMap((p) => [p.buffers.running_mean[c], p.buffers.running_var[c]]);
+    // a running variance that overflowed float32 (inputs near 1e30) is left out of the scale
+    const ys = points
+      .flatMap((p) => [p.buffers.running_mean[c], p.buffers.running_var[c]])
+      .filter(Number.isFinite);
     ys.push(this.trueMean[c], this.trueVar[c]);
     const y = scaleLinear()
       .domain([Math.min(...ys), Math.max(...ys)])
@@ -516,7 +521,10 @@ export class BnStepper extends LitElement {
       const pv = prev.buffers[key][c];
       return [x(prev.step + (p.step - prev.step) * f), y(pv + (v - pv) * f)];
     };
-    const path = (key) => line()(points.map((p, i, all) => at(key)(p, i, all)));
+    const path = (key) =>
+      line()
+        .defined(([, py]) => Number.isFinite(py))
+        .y(([, py]) => px(py))(points.map((p, i, all) => at(key)(p, i, all)));
     const now = points.at(-1)?.buffers;
     const label = now
       ? t(lang, TEXT.chartLabel)(
