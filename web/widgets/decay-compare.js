@@ -9,6 +9,7 @@ import { startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { px } from './lib/svg-safe.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
@@ -276,8 +277,8 @@ export class DecayCompare extends LitElement {
     const y = scaleLinear().domain([ymin, ymax]).range([height, 0]);
     this.contours ??= contourPaths(this.engine, this.info, x, y);
     const path = line()
-      .x((i) => x(i[0]))
-      .y((i) => y(i[1]))
+      .x((i) => px(x(i[0])))
+      .y((i) => px(y(i[1])))
       .defined((i) => Number.isFinite(i[0]) && Number.isFinite(i[1]));
     const parts = RUNS.map((run) => {
       const [ex, ey] = this.#end(run.id);
