@@ -1,40 +1,17 @@
 """BatchNorm1d/2d/3d cases: train and eval steps on one module (running statistics carry over),
 momentum as a number and None, track_running_stats and affine off, short and long channels,
 the numerically hard channels, empty batches, and every input PyTorch refuses."""
-from golden.common import const, dims_id, rand, values
+from golden.common import (affine_params, const, dims_id, evaluate, norm_case, rand, refused,
+                           step, train, values)
 
 SEEDS = [7, 11, 23]
 
 
+DEFAULTS = {"eps": 1e-5, "momentum": 0.1, "affine": True, "track_running_stats": True}
+
+
 def case(cid, args, steps, params=None):
-    full = dict({"eps": 1e-5, "momentum": 0.1, "affine": True, "track_running_stats": True}, **args)
-    c = {"id": cid, "op": "batch_norm", "args": full, "steps": steps}
-    if params:
-        c["params"] = params
-    return c
-
-
-def step(mode, x, seed=None):
-    st = {"mode": mode, "input": x}
-    if seed is not None:
-        st["grad_output"] = rand(x["shape"], seed + 1000)
-    return st
-
-
-def train(shape, seed, **kw):
-    return step("train", rand(shape, seed, **kw), seed)
-
-
-def evaluate(shape, seed, **kw):
-    return step("eval", rand(shape, seed, **kw), seed)
-
-
-def affine_params(c, seed):
-    return {"weight": rand([c], seed + 1, 0.5, 1.0), "bias": rand([c], seed + 2, 0.5)}
-
-
-def refused(shape):
-    return {"mode": "train", "input": rand(shape, 1)}
+    return norm_case("batch_norm", DEFAULTS, cid, args, steps, params)
 
 
 # (dims, shapes of the train, train, eval steps): the column path (spatial < 16: (N, C) has

@@ -1,40 +1,17 @@
 """GroupNorm cases: groups from 1 (LayerNorm's statistics over (C, ...)) to C (InstanceNorm's),
 inputs of rank 2 to 5, affine off, the numerically hard and the one-element groups, empty
 inputs, and every input and constructor argument PyTorch refuses."""
-from golden.common import const, dims_id, rand, values
+from golden.common import (affine_params, const, dims_id, evaluate, norm_case, rand, refused,
+                           step, train, values)
 
 SEEDS = [7, 11, 23]
 
 
+DEFAULTS = {"eps": 1e-5, "affine": True}
+
+
 def case(cid, args, steps, params=None):
-    full = dict({"eps": 1e-5, "affine": True}, **args)
-    c = {"id": cid, "op": "group_norm", "args": full, "steps": steps}
-    if params:
-        c["params"] = params
-    return c
-
-
-def step(mode, x, seed=None):
-    st = {"mode": mode, "input": x}
-    if seed is not None:
-        st["grad_output"] = rand(x["shape"], seed + 1000)
-    return st
-
-
-def train(shape, seed, **kw):
-    return step("train", rand(shape, seed, **kw), seed)
-
-
-def evaluate(shape, seed, **kw):
-    return step("eval", rand(shape, seed, **kw), seed)
-
-
-def affine_params(c, seed):
-    return {"weight": rand([c], seed + 1, 0.5, 1.0), "bias": rand([c], seed + 2, 0.5)}
-
-
-def refused(shape, mode="train"):
-    return {"mode": mode, "input": rand(shape, 1)}
+    return norm_case("group_norm", DEFAULTS, cid, args, steps, params)
 
 
 # (num_groups, input shape); a second step of another batch size uses the same channels

@@ -2,40 +2,17 @@
 (averaged over the batch as F.instance_norm does), eval with and without them, the channel
 mismatch PyTorch 1.13 computes through, momentum=None, the numerically hard rows, empty inputs,
 and every input PyTorch refuses."""
-from golden.common import const, dims_id, rand, values
+from golden.common import (affine_params, const, dims_id, evaluate, norm_case, refused,
+                           step, train, values)
 
 SEEDS = [7, 11, 23]
 
 
+DEFAULTS = {"eps": 1e-5, "momentum": 0.1, "affine": False, "track_running_stats": False}
+
+
 def case(cid, args, steps, params=None):
-    full = dict({"eps": 1e-5, "momentum": 0.1, "affine": False, "track_running_stats": False}, **args)
-    c = {"id": cid, "op": "instance_norm", "args": full, "steps": steps}
-    if params:
-        c["params"] = params
-    return c
-
-
-def step(mode, x, seed=None):
-    st = {"mode": mode, "input": x}
-    if seed is not None:
-        st["grad_output"] = rand(x["shape"], seed + 1000)
-    return st
-
-
-def train(shape, seed, **kw):
-    return step("train", rand(shape, seed, **kw), seed)
-
-
-def evaluate(shape, seed, **kw):
-    return step("eval", rand(shape, seed, **kw), seed)
-
-
-def affine_params(c, seed):
-    return {"weight": rand([c], seed + 1, 0.5, 1.0), "bias": rand([c], seed + 2, 0.5)}
-
-
-def refused(shape, mode="train"):
-    return {"mode": mode, "input": rand(shape, 1)}
+    return norm_case("instance_norm", DEFAULTS, cid, args, steps, params)
 
 
 # (dims, a batched shape, an unbatched shape of the same channels)
