@@ -8,7 +8,7 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
 import { formatShape } from './self-check.js';
-import { numel } from './lib/tensor-text.js';
+import { numel, EMPTY_DIM } from './lib/tensor-text.js';
 import { parseModule, specMessage } from './lib/module-spec.js';
 import { planSummary } from './lib/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
@@ -58,11 +58,11 @@ const rowsCodec = { parse: parseRows, format: formatRows };
 
 /** Shapes of up to 5 dims of up to 2^20 elements (bigger dims than the editor allows). */
 function parseBigShape(text) {
-  const parts = String(text)
+  const stripped = String(text)
     .replace(/torch\.Size/g, '')
-    .replace(/[()[\]]/g, ' ')
-    .split(/[\s,x×*]+/)
-    .filter(Boolean);
+    .replace(/[()[\]]/g, ' ');
+  if (EMPTY_DIM.test(stripped)) return null;
+  const parts = stripped.split(/[\s,x×*]+/).filter(Boolean);
   if (!parts.length || parts.length > 5 || !parts.every((p) => /^\d+$/.test(p))) return null;
   const shape = parts.map(Number);
   return shape.every((d) => d >= 1) ? shape : null;

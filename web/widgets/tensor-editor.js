@@ -74,6 +74,7 @@ const TEXT = {
   listEmpty: { zh: '没有读到任何数。', en: 'No values were found.' },
   shapeErrors: {
     empty: { zh: () => '请输入形状，例如 2, 3, 4', en: () => 'Type a shape, e.g. 2, 3, 4' },
+    gap: { zh: () => '两个逗号之间少了一维', en: () => 'A dim is missing between two commas' },
     dims: {
       zh: (e) => `最多 ${LIMITS.maxDims} 维，这里有 ${e.count} 维`,
       en: (e) => `At most ${LIMITS.maxDims} dims; this has ${e.count}`,
@@ -401,6 +402,8 @@ export class TensorEditor extends LitElement {
     texts[flat] = text;
     this.texts = texts;
     this.status = '';
+    // a list pasted earlier and refused is history once a cell is typed in
+    this.listMessage = null;
     const v = parseNumber(text);
     if (v === null) return;
     const values = Float32Array.from({ length: texts.length }, (_, i) => this.#value(i));

@@ -2,6 +2,7 @@
 // each kind means for it. Layout helpers only; which elements share a mean always comes from the
 // engine's plan().
 import { pyValue } from '../../pytorch.js';
+import { EMPTY_DIM } from './tensor-text.js';
 
 export const KINDS = ['batch', 'layer', 'instance', 'group'];
 
@@ -91,12 +92,10 @@ export function groupExtent(shape, indices) {
 
 /** Reads "2,6,4,4" / "(2, 6, 4, 4)" / "2x6x4x4" as a cube shape; returns {shape} or {error: {zh, en}}. */
 export function parseCubeShape(text) {
-  const parts = String(text ?? '')
-    .replace(/[()[\]]/g, ' ')
-    .split(/[\s,x×*]+/)
-    .filter(Boolean);
+  const stripped = String(text ?? '').replace(/[()[\]]/g, ' ');
+  const parts = stripped.split(/[\s,x×*]+/).filter(Boolean);
   const { minDims, maxDims, maxElements } = CUBE_LIMITS;
-  if (!parts.every((p) => /^-?\d+$/.test(p))) {
+  if (EMPTY_DIM.test(stripped) || !parts.every((p) => /^-?\d+$/.test(p))) {
     return {
       error: {
         zh: '形状要写成用逗号分隔的整数，例如 2, 6, 4, 4',

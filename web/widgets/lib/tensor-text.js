@@ -70,13 +70,15 @@ function nestedShape(top) {
 
 /**
  * "2, 3, 4", "(2, 3, 4)", "[2,3,4]", "2x3x4", "torch.Size([2, 3, 4])" -> [2, 3, 4].
- * On failure: {error: 'empty' | 'dims' | 'dim' | 'size' | 'elements', token?, count?}, checked
- * against the page's limits (1 to 5 dims, each 1 to 64, at most 4096 elements).
+ * On failure: {error: 'empty' | 'gap' | 'dims' | 'dim' | 'size' | 'elements', token?, count?},
+ * checked against the page's limits (1 to 5 dims, each 1 to 64, at most 4096 elements).
  */
 export function parseShape(text) {
   const s = String(text ?? '')
     .replace(/torch\.Size/g, '')
     .replace(/[()[\]]/g, ' ');
+  // "2,,3" is no shape (Python refuses it too); a trailing comma, as in "(6,)", is fine
+  if (EMPTY_DIM.test(s)) return { error: 'gap' };
   const parts = s.split(/[\s,x×*]+/).filter(Boolean);
   if (!parts.length) return { error: 'empty' };
   if (parts.length > LIMITS.maxDims) return { error: 'dims', count: parts.length };
@@ -92,6 +94,9 @@ export function parseShape(text) {
   if (n > LIMITS.maxElements) return { error: 'elements', count: n };
   return { shape };
 }
+
+/** A comma with no dim before it: "2,,3", ", 3". */
+export const EMPTY_DIM = /(^|,)\s*,/;
 
 export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 

@@ -1,0 +1,40 @@
+// What the page's fields accept, at the edges the reliability suite found: a dim missing between two
+// commas is no shape (Python refuses "(2,,3)" as well), hexadecimal and infinite text is no number,
+// and a trailing comma, as Python prints a 1-tuple, still is a shape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseShape, parseNumber, EMPTY_DIM } from '../../web/widgets/lib/tensor-text.js';
+import { parseCubeShape } from '../../web/widgets/lib/norm-kinds.js';
+
+test('a dim missing between two commas, or before the first, is no shape', () => {
+  for (const text of ['2,,3', '2, ,3', ',2,3', '(2,, 3)', 'torch.Size([2,,3])'])
+    assert.deepEqual(parseShape(text), { error: 'gap' }, text);
+  for (const text of ['2,,6,4', ',2,6,4,4']) assert.ok(parseCubeShape(text).error, text);
+});
+
+test('a trailing comma and other spellings still read as shapes', () => {
+  assert.deepEqual(parseShape('(6,)'), { shape: [6] });
+  assert.deepEqual(parseShape('2, 3, 4,'), { shape: [2, 3, 4] });
+  assert.deepEqual(parseShape('2 3 4'), { shape: [2, 3, 4] });
+  assert.deepEqual(parseCubeShape('(2, 6, 4, 4)'), { shape: [2, 6, 4, 4] });
+  assert.equal(EMPTY_DIM.test('2, 3, 4,'), false);
+});
+
+test('numbers are decimal and finite: hex, binary, infinities and blanks are not', () => {
+  for (const text of [
+    '0x10',
+    '0b1',
+    '0o7',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '',
+    ' ',
+    '1e400',
+    '1_0',
+  ])
+    assert.equal(parseNumber(text), null, text);
+  assert.equal(parseNumber('−0.5'), -0.5);
+  assert.equal(parseNumber(' 1e-3 '), 0.001);
+  assert.equal(parseNumber('3.'), 3);
+});
