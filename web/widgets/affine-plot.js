@@ -13,7 +13,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { tensorLiteral, pyNumber } from '../pytorch.js';
-import { parseList, parseShape, numel } from './lib/tensor-text.js';
+import { parseList, parseShape, parseNumber, numel } from './lib/tensor-text.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -337,8 +337,9 @@ export class AffinePlot extends LitElement {
 
   #onNumber(name, text) {
     this.drafts = { ...this.drafts, [name]: text };
-    const v = Number(String(text).trim().replace('−', '-'));
-    if (String(text).trim() === '' || !Number.isFinite(v) || Math.abs(v) > LIMIT) {
+    // decimal numbers only: Number() would take "0x10" as 16
+    const v = parseNumber(text);
+    if (v === null || Math.abs(v) > LIMIT) {
       this.errors = {
         ...this.errors,
         [name]: t(this.lang, TEXT.bad)(name === 'gamma' ? 'γ' : 'β'),

@@ -26,6 +26,7 @@ import {
   markEnd,
   controlStyle,
 } from './dynamics-kit.js';
+import { parseNumber } from './lib/tensor-text.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -410,10 +411,9 @@ export class BnStepper extends LitElement {
 
   #onMomentum(text) {
     this.momentumText = text;
-    let v;
-    try {
-      v = momentumCodec.parse(text.trim());
-    } catch {
+    // decimal numbers only: Number() would take "0x0" as 0
+    const v = parseNumber(text);
+    if (v === null || v < 0 || v > 1) {
       this.momentumError = true;
       return;
     }

@@ -15,6 +15,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { gaussianValues, resizeRows, markStart, markEnd, controlStyle } from './dynamics-kit.js';
+import { parseNumber } from './lib/tensor-text.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -324,9 +325,10 @@ export class DeepStack extends LitElement {
 
   #onText(key, text) {
     this.texts = { ...this.texts, [key]: text };
-    const v = key === 'gain' ? Number(text.trim()) : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    // decimal numbers only: Number() would take "0x1" as 1
+    const v = key === 'gain' ? parseNumber(text) : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
     const [lo, hi] = LIMITS[key];
-    const ok = text.trim() !== '' && Number.isFinite(v) && v >= lo && v <= hi;
+    const ok = v !== null && Number.isFinite(v) && v >= lo && v <= hi;
     this.inputErrors = { ...this.inputErrors, [key]: !ok };
     if (!ok || v === this[key]) return;
     if (key === 'batch')

@@ -15,7 +15,7 @@ import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { tensorLiteral } from '../pytorch.js';
 import { formatShape } from './self-check.js';
-import { parseList, numel } from './lib/tensor-text.js';
+import { parseList, parseNumber, numel } from './lib/tensor-text.js';
 import { parseModule, moduleText, specMessage } from './lib/module-spec.js';
 import { runModule, rowsAreGroups } from './lib/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
@@ -341,8 +341,9 @@ export class NormPlayground extends LitElement {
 
   #onEps(text) {
     this.epsDraft = text;
-    const v = Number(String(text).trim().replace('−', '-'));
-    if (String(text).trim() === '' || !Number.isFinite(v) || v < 0 || v > 1) {
+    // decimal numbers only: Number() would take "0x1" as 1
+    const v = parseNumber(text);
+    if (v === null || v < 0 || v > 1) {
       this.epsError = t(this.lang, TEXT.epsBad);
       return;
     }

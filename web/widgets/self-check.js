@@ -8,6 +8,7 @@ import { hostStyle } from './host-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { t, formatNumber } from '../i18n.js';
+import { parseNumber } from './lib/tensor-text.js';
 
 const TEXT = {
   heading: { zh: '自测', en: 'Self-check' },
@@ -154,8 +155,8 @@ export class SelfCheck extends LitElement {
   #check(event) {
     event.preventDefault();
     if (this.question.unit === 'number') {
-      const v = Number(String(this.reply).trim().replace('−', '-'));
-      if (String(this.reply).trim() === '' || !Number.isFinite(v)) {
+      const v = parseNumber(this.reply);
+      if (v === null) {
         this.error = t(this.lang, TEXT.notNumber);
         this.verdict = null;
         return;
