@@ -8,7 +8,7 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
 import { formatShape } from './self-check.js';
-import { numel } from './lib/tensor-text.js';
+import { numel, EMPTY_DIM } from './lib/tensor-text.js';
 import { parseModule, moduleText, moduleClass } from './lib/module-spec.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './pytorch-code.js';
@@ -93,11 +93,11 @@ const opOf = (cls) => moduleClass(cls).op;
 
 /** "20, 100, 35, 45" -> [20, 100, 35, 45]; negatives kept (the engine has PyTorch's message). */
 function parseInts(text) {
-  const parts = String(text)
+  const stripped = String(text)
     .replace(/torch\.Size/g, '')
-    .replace(/[()[\]]/g, ' ')
-    .split(/[\s,x×*]+/)
-    .filter(Boolean);
+    .replace(/[()[\]]/g, ' ');
+  if (EMPTY_DIM.test(stripped)) return null;
+  const parts = stripped.split(/[\s,x×*]+/).filter(Boolean);
   if (!parts.length || parts.length > 5) return null;
   if (!parts.every((p) => /^[-\u2212]?\d+$/.test(p))) return null;
   return parts.map((p) => Number(p.replace('\u2212', '-')));
@@ -130,6 +130,7 @@ export class ParamTable extends LitElement {
     stateNotice: { state: true },
     errors: { state: true },
     result: { state: true },
+    listed: { state: true },
   };
 
   static styles = [
@@ -279,6 +280,7 @@ export class ParamTable extends LitElement {
     this.stateNotice = '';
     this.errors = {};
     this.result = null;
+    this.listed = null; // the last module the engine accepted: its listing stays on screen
     this.engine = null;
     new HashStateController(this, { module: moduleCodec, input: inputCodec });
   }
@@ -393,6 +395,7 @@ export class ParamTable extends LitElement {
       mod?.delete();
     }
     this.result = next;
+    if (!next.error) this.listed = next;
   }
 
   #setClass(cls) {
@@ -471,7 +474,7 @@ export class ParamTable extends LitElement {
           : nothing
       }
       ${r.accepted ? html`<p class="muted">${t(lang, TEXT.accepted)(formatShape(r.shape))}</p>` : nothing}
-      ${r.inputError ? html`<p class="error input-error">${r.inputError}</p>` : nothing}`;
+      ${r.inputError ? html`<p class="error input-error" role="alert">${r.inputError}</p>` : nothing}`;
   }
 
   #code(r) {
@@ -513,7 +516,7 @@ export class ParamTable extends LitElement {
               type="text"
               name="input"
               autocomplete="off"
-              aria-invalid=${this.errors.input ? 'true' : 'false'}
+              aria-invalid=${this.errors.input || r?.inputError ? 'true' : 'false'}
               .value=${this.input}
               @input=${(e) => (this.input = e.target.value)}
           /></label>
@@ -525,14 +528,15 @@ export class ParamTable extends LitElement {
           ? html`<p class="notice" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>`
           : nothing
       }
+      ${r?.error ? html`<p class="error module-error" role="alert">${r.text}: ${r.error}</p>` : nothing}
       ${
-        !r
-          ? html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
-          : r.error
-            ? html`<p class="error module-error" role="alert">${r.text}: ${r.error}</p>`
-            : html`${this.#listing(r)}
-                <div aria-live="polite">${this.#summary(r)}</div>
-                <pytorch-code .lang=${lang} .code=${this.#code(r)}></pytorch-code>`
+        this.listed
+          ? html`${this.#listing(this.listed)}
+              <div aria-live="polite">${this.#summary(this.listed)}</div>
+              <pytorch-code .lang=${lang} .code=${this.#code(this.listed)}></pytorch-code>`
+          : r
+            ? nothing
+            : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
       }
     `;
   }
