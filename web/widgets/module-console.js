@@ -55,9 +55,11 @@ const MISTAKES = [
 ];
 const HISTORY = 8;
 
+// parseModule's limit: longer text is no module call, and is kept out of the link
+const MAX_MODULE_TEXT = 200;
 const moduleCodec = {
   parse(text) {
-    if (text.length > 200) throw new Error('too long');
+    if (text.length > MAX_MODULE_TEXT) throw new Error('too long');
     return text;
   },
   format: (v) => v,
@@ -220,13 +222,13 @@ export class ModuleConsole extends LitElement {
   }
 
   /** Runs the module text on the tensor and records the outcome in the transcript. */
-  run() {
+  run(module = this.module) {
     if (!this.engine) return;
     markStart('module-console');
-    const entry = { module: this.module, shape: [...this.shape] };
+    const entry = { module, shape: [...this.shape] };
     let options = null;
     try {
-      options = parseModule(this.module).options;
+      options = parseModule(module).options;
     } catch (err) {
       entry.moduleError = specMessage(err, this.lang);
     }
@@ -243,7 +245,7 @@ export class ModuleConsole extends LitElement {
         const r = runModule(this.engine, options, this.values, this.shape);
         entry.statCount = r.statCount;
         entry.params = r.paramShapes;
-        this.last = { ...r, shape: [...this.shape], module: this.module, values: this.values };
+        this.last = { ...r, shape: [...this.shape], module, values: this.values };
       } catch (err) {
         if (err.name !== 'NormLabError') throw err;
         entry.runError = err.message;
@@ -254,7 +256,13 @@ export class ModuleConsole extends LitElement {
 
   #submit(event) {
     event.preventDefault();
-    if (this.draft !== null) this.module = this.draft.trim();
+    const text = (this.draft ?? this.module).trim();
+    // answered in the transcript, but neither the link nor the field's text is replaced by it
+    if (text.length > MAX_MODULE_TEXT) {
+      this.run(text);
+      return;
+    }
+    if (this.draft !== null) this.module = text;
     this.draft = null;
     this.run();
   }
@@ -270,14 +278,15 @@ export class ModuleConsole extends LitElement {
     this.run();
   }
 
-  #entry(e) {
+  #entry(e, id) {
+    const module = e.module.length > MAX_MODULE_TEXT ? `${e.module.slice(0, 60)}…` : e.module;
     const lang = this.lang;
     const prompt = html`<span class="prompt">&gt;&gt;&gt; </span>`;
     const params = e.params?.length
       ? t(lang, TEXT.params)(e.params.map(([n, s]) => `${n} ${formatShape(s)}`).join(', '))
       : '';
-    return html`<li>
-      <span class="line">${prompt}m = ${e.module}</span>
+    return html`<li id=${id}>
+      <span class="line">${prompt}m = ${module}</span>
       ${
         e.moduleError
           ? html`<span class="line err">${e.moduleError}</span>`
@@ -306,6 +315,9 @@ export class ModuleConsole extends LitElement {
 
   render() {
     const lang = this.lang;
+    // the field is marked while the latest run, the first entry of the transcript, failed
+    const latest = this.history[0];
+    const failed = Boolean(latest && (latest.moduleError || latest.runError));
     return html`
       <div class="mistakes">
         <span>${t(lang, TEXT.mistakes)}</span>
@@ -328,6 +340,8 @@ export class ModuleConsole extends LitElement {
             name="module"
             autocomplete="off"
             spellcheck="false"
+            aria-invalid=${failed ? 'true' : 'false'}
+            aria-describedby=${failed ? 'latest-run' : nothing}
             .value=${this.draft ?? this.module}
             @input=${(e) => (this.draft = e.target.value)}
         /></label>
@@ -357,7 +371,7 @@ export class ModuleConsole extends LitElement {
           this.engine
             ? this.history.length
               ? html`<ol class="transcript" aria-labelledby="transcript-label">
-                  ${this.history.map((e) => this.#entry(e))}
+                  ${this.history.map((e, i) => this.#entry(e, i === 0 ? 'latest-run' : nothing))}
                 </ol>`
               : html`<p class="muted">${t(lang, TEXT.empty)}</p>`
             : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
