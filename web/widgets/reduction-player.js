@@ -261,6 +261,8 @@ export class ReductionPlayer extends LitElement {
     }
     if (!(this.group >= 0 && this.group < plan.statCount)) {
       if (!structural) throw new Error(t(this.lang, TEXT.groupRange)(plan.statCount));
+      // a group from a link or an attribute that this plan does not have: say it was ignored
+      if (!this.view) this.stateNotice = `group: ${t(this.lang, TEXT.groupRange)(plan.statCount)}`;
       this.group = 0;
       this.texts = { ...this.texts, group: '0' };
     }
