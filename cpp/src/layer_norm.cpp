@@ -2,7 +2,6 @@
 // https://pytorch.org/docs/1.13/generated/torch.nn.LayerNorm.html
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include "normlab/norm.hpp"
 #include "simd.hpp"
@@ -16,12 +15,14 @@ using simd::f32x4;
 // that x - c stays exact for data clustered far from zero.
 void layer_norm_forward(float* y, double* mean, float* rstd, const float* x, const float* weight,
                         const float* bias, int64_t rows, int64_t cols, float eps) {
-  std::vector<float> var(static_cast<size_t>(rows));
-  row_moments(mean, var.data(), x, rows, cols);
   for (int64_t r = 0; r < rows; ++r) {
     const float* xr = x + r * cols;
     float* yr = y + r * cols;
-    const double inv = 1.0 / std::sqrt(static_cast<double>(var[r]) + static_cast<double>(eps));
+    // a row's moments, then its normalization while the row is still in cache: x is read from
+    // memory once (the moments of all rows first would read a large tensor twice)
+    float var = 0.0f;
+    row_moments(mean + r, &var, xr, 1, cols);
+    const double inv = 1.0 / std::sqrt(static_cast<double>(var) + static_cast<double>(eps));
     rstd[r] = static_cast<float>(inv);
     const float c = static_cast<float>(mean[r]);
     const float s = rstd[r];
