@@ -48,8 +48,15 @@ std::vector<float> random_buffer(size_t n, uint32_t seed, float scale = 1.0f, fl
 void measure(const std::string& name, int64_t elements, double bytes,
              const std::function<void()>& f) {
   if (!only.empty() && name.find(only) == std::string::npos) return;
-  f();  // warm caches and page in the buffers
-  const int min_reps = quick ? 3 : 7, max_reps = quick ? 10 : 60;
+  // Warm up for a while, not once: it pages in the buffers, and V8 first runs Wasm through its
+  // baseline compiler (Liftoff) and swaps in optimized code only after calls (no on-stack
+  // replacement), so one call leaves a short kernel timed as unoptimized code.
+  const double warm_seconds = quick ? 0.01 : 0.1;
+  for (auto t0 = Clock::now();
+       std::chrono::duration<double>(Clock::now() - t0).count() < warm_seconds;) {
+    f();
+  }
+  const int min_reps = quick ? 3 : 7, max_reps = quick ? 10 : 1000;
   const double min_seconds = quick ? 0.05 : 0.4;
   std::vector<double> times;
   double total = 0;
