@@ -7,20 +7,12 @@
 // works again (the message goes, the outputs are recomputed). Values PyTorch accepts (ε = 0,
 // lr = 1e30, ...) are shown, not refused. The table FIELDS drives it all. Then malformed and
 // hostile links: ignored with a notice, never executed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import { settle, snapshot, longList } from './reliability-helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const HUGE = longList(200_000);
 /** Text that is no number: refused by every numeric field. */
@@ -781,9 +773,13 @@ const CHAPTERS = [...new Set(FIELDS.map(CHAPTER_OF))];
 for (const chapter of CHAPTERS) {
   const rows = FIELDS.filter((row) => CHAPTER_OF(row) === chapter);
   test(`chapter ${chapter}: ${rows.length} fields refuse bad values with a message and keep what was shown`, async (t) => {
-    const { context, page, problems } = await openPage(browser, `${server.url}#ch=${chapter}`, {
-      viewport: { width: 1280, height: 1000 },
-    });
+    const { context, page, problems } = await openPage(
+      env.browser,
+      `${env.server.url}#ch=${chapter}`,
+      {
+        viewport: { width: 1280, height: 1000 },
+      },
+    );
     await settle(page);
     for (const row of rows) {
       const counts = await runRow(page, problems, row);
@@ -805,7 +801,7 @@ async function commitChinese(field) {
 }
 
 test('in Chinese, every field explains a bad value in Chinese', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 1280, height: 1000 },
   });
   await settle(page);
@@ -953,7 +949,9 @@ async function widgetTexts(page, widgets) {
 }
 
 test('hostile text in every entry of the link is ignored with a notice, never run', async (t) => {
-  const clean = await openPage(browser, server.url, { viewport: { width: 1280, height: 1000 } });
+  const clean = await openPage(env.browser, env.server.url, {
+    viewport: { width: 1280, height: 1000 },
+  });
   await settle(clean.page);
   const widgets = await statefulWidgets(clean.page);
   const defaults = await widgetTexts(clean.page, widgets);
@@ -968,7 +966,7 @@ test('hostile text in every entry of the link is ignored with a notice, never ru
     params.set('lang', text);
     params.set('ch', text);
     entries += [...params.keys()].length;
-    const { context, page, problems } = await openPage(browser, `${server.url}#${params}`, {
+    const { context, page, problems } = await openPage(env.browser, `${env.server.url}#${params}`, {
       viewport: { width: 1280, height: 1000 },
     });
     page.on('dialog', (d) => {
@@ -1083,7 +1081,7 @@ const MALFORMED = [
 
 test(`${MALFORMED.length} malformed links leave a working page with a notice and no error`, async () => {
   for (const [what, hash, says] of MALFORMED) {
-    const { context, page, problems } = await openPage(browser, `${server.url}#${hash}`, {
+    const { context, page, problems } = await openPage(env.browser, `${env.server.url}#${hash}`, {
       viewport: { width: 1280, height: 1000 },
     });
     await settle(page);

@@ -1,28 +1,21 @@
 // Chapters 1, 3, 4 and 5 in the browser, in English and in Chinese: every control of their
 // widgets, bad input, the self-checks answered right and wrong, and the numbers on screen checked
 // against what the engine computes here in Node.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { activation } from '../../web/engine/activation.js';
 import { runModule, planSummary } from '../../web/widgets/lib/run-module.js';
 import { parseModule } from '../../web/widgets/lib/module-spec.js';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await loadNodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const open = (locale = 'en-US', hash = '') =>
-  openPage(browser, `${server.url}${hash}`, { locale, viewport: { width: 1200, height: 1000 } });
+  openPage(env.browser, `${env.server.url}${hash}`, {
+    locale,
+    viewport: { width: 1200, height: 1000 },
+  });
 const widget = (page, tag, key) => page.locator(`${tag}[state-key="${key}"]`);
 const texts = (locator) => locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
 const alert = (scope, text) => scope.getByRole('alert').filter({ hasText: text }).waitFor();
@@ -72,7 +65,7 @@ test('chapter 1: a constant row gives exactly β; ε = 0 gives NaN; bad ε is re
   assert.deepEqual(row0, ['0.5', '−1', '0', '2'], 'the output is β');
   // the statistics beside each row: ÷n and ÷(n−1), as the engine computes them
   const r = runModule(
-    engine,
+    env.engine,
     { op: 'layer_norm', normalized_shape: [4] },
     [3, 3, 3, 3, 2, 4, 4, 7],
     [2, 4],
@@ -98,7 +91,7 @@ test('chapter 1: a constant row gives exactly β; ε = 0 gives NaN; bad ε is re
   await eps.getByLabel('out[0, 1]', { exact: true }).filter({ hasText: /^5$/ }).waitFor();
   await eps.getByLabel('weight[0]', { exact: true }).fill('10');
   const weighted = runModule(
-    engine,
+    env.engine,
     { op: 'layer_norm', normalized_shape: [4] },
     [3, 3, 3, 3, 2, 4, 4, 7],
     [2, 4],
@@ -122,14 +115,14 @@ test('chapter 1: a constant row gives exactly β; ε = 0 gives NaN; bad ε is re
 
 /** What the activation plot should say for its tensor, γ, β: computed here by the engine. */
 function slopes(values, shape, name, gamma, beta) {
-  const ln = engine.norm({
+  const ln = env.engine.norm({
     op: 'layer_norm',
     normalized_shape: [shape.at(-1)],
     elementwise_affine: false,
   });
   try {
     const xhat = ln.forward(values, shape).output;
-    const s = Array.from(activation(engine, name, xhat, { gamma, beta }).slope);
+    const s = Array.from(activation(env.engine, name, xhat, { gamma, beta }).slope);
     return [formatNumber(Math.min(...s), 3), formatNumber(Math.max(...s), 3)];
   } finally {
     ln.delete();
@@ -224,7 +217,7 @@ test('chapter 3: the count table shows the plan’s counts and takes rows of the
       trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent.trim())),
     );
   rows.forEach(([module, shape], i) => {
-    const p = planSummary(engine, parseModule(module).options, shape);
+    const p = planSummary(env.engine, parseModule(module).options, shape);
     const gamma = p.paramShapes.length
       ? `(${p.paramShapes[0][1].join(', ')}${p.paramShapes[0][1].length === 1 ? ',' : ''})`
       : 'none (no affine)';
@@ -283,7 +276,7 @@ test('chapter 3: BatchNorm2d(3) counts 3 groups of 32; the module and shape can 
   await bn.getByText('3 mean/variance pairs computed, each over 32 elements').waitFor();
   const values = await valuesOf(bn);
   const want = runModule(
-    engine,
+    env.engine,
     { op: 'batch_norm', dims: 2, num_features: 3 },
     values,
     [2, 3, 4, 4],
@@ -331,7 +324,7 @@ test('chapter 3: BatchNorm2d(3) counts 3 groups of 32; the module and shape can 
     () =>
       new URLSearchParams(location.hash.slice(1)).get('counting.bn.module') === 'nn.BatchNorm1d(3)',
   );
-  const again = await openPage(browser, page.url());
+  const again = await openPage(env.browser, page.url());
   const restored = widget(again.page, 'norm-playground', 'counting.bn');
   await restored.getByText('3 mean/variance pairs computed, each over 8 elements').waitFor();
   assert.equal(await restored.getByLabel('Module').inputValue(), 'nn.BatchNorm1d(3)');
@@ -357,7 +350,7 @@ test('chapter 4: named_parameters and named_buffers as the engine’s module lis
   await listing.waitFor();
   const lines = async () => texts(listing.locator('.line'));
   const expectModule = (text) => {
-    const m = engine.norm(parseModule(text).options);
+    const m = env.engine.norm(parseModule(text).options);
     try {
       const p = m.parameterShapes();
       const b = m.bufferShapes();
@@ -450,7 +443,7 @@ test('chapter 4: γ and β of BatchNorm2d(3) are per channel', async () => {
   await bn.getByLabel('bias[2]', { exact: true }).fill('-1');
   const values = await valuesOf(bn);
   const want = runModule(
-    engine,
+    env.engine,
     { op: 'batch_norm', dims: 2, num_features: 3 },
     values,
     [2, 3, 2, 2],
@@ -484,7 +477,7 @@ test('chapter 4: the self-check, right and wrong', async () => {
 function messageFor(module, shape) {
   try {
     runModule(
-      engine,
+      env.engine,
       parseModule(module).options,
       new Float32Array(shape.reduce((a, b) => a * b, 1)).map((_, i) => Math.sin(i)),
       shape,
@@ -524,7 +517,7 @@ test('chapter 5: each classic mistake shows PyTorch’s message, each fix runs',
       assert.equal(await first.locator('.err').textContent(), want);
       seen.push(want);
     } else {
-      const p = planSummary(engine, parseModule(`nn.${module}`).options, shape);
+      const p = planSummary(env.engine, parseModule(`nn.${module}`).options, shape);
       await first
         .locator('.ok')
         .filter({
@@ -544,7 +537,7 @@ test('chapter 5: each classic mistake shows PyTorch’s message, each fix runs',
   assert.equal(await console_.locator('ol.transcript li').count(), 8, 'the last 8 runs are kept');
   // the output of the last run that worked, as the engine computes it
   const values = await valuesOf(console_);
-  const want = runModule(engine, parseModule('nn.BatchNorm1d(3)').options, values, [4, 3]);
+  const want = runModule(env.engine, parseModule('nn.BatchNorm1d(3)').options, values, [4, 3]);
   assert.deepEqual(
     await texts(console_.locator('tensor-editor[label="output"] output')),
     Array.from(want.output, (v) => formatNumber(v)),
@@ -601,7 +594,7 @@ test('chapter 5: typed modules and shapes, Python’s argument errors, and the l
       new URLSearchParams(location.hash.slice(1)).get('usage.console.module') ===
       'nn.LayerNorm([3, 4])',
   );
-  const again = await openPage(browser, page.url());
+  const again = await openPage(env.browser, page.url());
   assert.equal(
     await widget(again.page, 'module-console', 'usage.console').getByLabel('Module').inputValue(),
     'nn.LayerNorm([3, 4])',

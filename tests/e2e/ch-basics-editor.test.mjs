@@ -1,25 +1,21 @@
 // <tensor-editor> on its own (embed.html), as every chapter uses it: typing, keyboard, bad text,
 // pasting lists, random values, the shape field, pages for a 4096-element tensor, and Chinese.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** embed.html with one tensor editor; its tensor-change events are collected in window.__changes. */
 async function editor(hash, options = {}) {
-  const opened = await openPage(browser, `${server.url}embed.html#widget=tensor-editor&${hash}`, {
-    viewport: { width: 1000, height: 900 },
-    ...options,
-  });
+  const opened = await openPage(
+    env.browser,
+    `${env.server.url}embed.html#widget=tensor-editor&${hash}`,
+    {
+      viewport: { width: 1000, height: 900 },
+      ...options,
+    },
+  );
   const { page } = opened;
   await page.locator('tensor-editor').waitFor();
   await page.evaluate(() => {

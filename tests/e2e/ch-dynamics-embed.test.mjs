@@ -1,22 +1,13 @@
 // The widgets of chapters 6-8 on their own, configured by attributes only, as an iframe of
 // embed.html shows them (and a blog post would): each computes with the engine and works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-import { nodeEngine, runDeepStack, formatNumber, readInputs } from './ch-dynamics-helpers.mjs';
+import { useBrowser, openPage } from './harness.mjs';
+import { runDeepStack, formatNumber, readInputs } from './ch-dynamics-helpers.mjs';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
-const embed = (hash) => openPage(browser, `${server.url}embed.html#${hash}`);
+const embed = (hash) => openPage(env.browser, `${env.server.url}embed.html#${hash}`);
 
 test('<bn-stepper> alone: momentum=None, two channels, its own distributions', async () => {
   const { context, page, problems } = await embed(
@@ -74,7 +65,7 @@ test('<train-eval-grid>, <padding-demo> and <deep-stack> alone, in Chinese', asy
   await s.locator('summary').filter({ hasText: '修改输入批次' }).click();
   const x = await readInputs(s.locator('tensor-editor'));
   const run = runDeepStack(
-    engine,
+    env.engine,
     {
       depth: 5,
       width: 8,

@@ -1,18 +1,11 @@
-// Shared by the browser tests of chapters 6, 7 and 8: the node engine the page's numbers are
-// checked against, and small readers for the widgets' shadow DOM.
+// Shared by the browser tests of chapters 6, 7 and 8: small readers for the widgets' shadow DOM,
+// and PyTorch's printed numbers.
 import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
-import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
 import { runDeepStack } from '../../web/engine/deep_stack.js';
 
 export { formatNumber, groupMoments, runDeepStack };
-
-let enginePromise = null;
-export function nodeEngine() {
-  enginePromise ??= loadNodeEngine();
-  return enginePromise;
-}
 
 export const section = (page, id) => page.locator(`section[data-chapter="${id}"]`);
 

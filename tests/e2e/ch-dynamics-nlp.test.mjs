@@ -1,12 +1,11 @@
 // Chapter 7 (why NLP uses LN): the padded batch (BN's per-feature statistics move with the padding,
 // LN's per-token statistics do not), the pad length, edited tokens, the batch of one, the
 // self-check, both languages, keyboard and link state. Numbers are checked against the engine.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import {
-  nodeEngine,
   groupMoments,
   formatAll,
   section,
@@ -19,16 +18,7 @@ import {
   assertClose,
 } from './ch-dynamics-helpers.mjs';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const LENGTHS = [4, 2, 3];
 const H = 4;
@@ -41,7 +31,7 @@ const texts = (page, table, cls) =>
     .evaluateAll((cells) => cells.map((c) => c.textContent.trim()));
 
 async function open(options = {}, hash = '') {
-  const r = await openPage(browser, `${server.url}${hash}`, {
+  const r = await openPage(env.browser, `${env.server.url}${hash}`, {
     viewport: { width: 1200, height: 1000 },
     ...options,
   });
@@ -66,11 +56,11 @@ function pad(values, T) {
 
 /** Statistics of the engine's module over its own plan, and its output. */
 function facts(options, x, shape) {
-  const mod = engine.norm(options);
+  const mod = env.engine.norm(options);
   try {
     const output = mod.forward(x, shape, { training: true }).output;
     const plan = mod.plan(shape);
-    return { output, ...groupMoments(engine, x, plan.group, plan.statCount) };
+    return { output, ...groupMoments(env.engine, x, plan.group, plan.statCount) };
   } finally {
     mod.delete();
   }
@@ -221,7 +211,7 @@ test('a batch of one: BatchNorm refuses to train with PyTorch’s message, Layer
       .waitFor(),
   );
   const x = await readInputs(g.locator('tensor-editor[label="x"]'));
-  const ln = engine.norm(LN);
+  const ln = env.engine.norm(LN);
   try {
     const want = formatAll(ln.forward(x, [1, 4]).output);
     const panel = (title) => g.locator(`tensor-editor[label="${title}"]`);
@@ -271,12 +261,12 @@ function answerOf(text) {
     .slice(1)
     .map(Number);
   if (/LayerNorm\(\d+\)\(x\)/.test(text)) {
-    const mod = engine.norm({ op: 'layer_norm', normalized_shape: [Hs] });
+    const mod = env.engine.norm({ op: 'layer_norm', normalized_shape: [Hs] });
     const count = mod.plan([B, T, Hs]).statCount;
     mod.delete();
     return count;
   }
-  const mod = engine.norm({ op: 'batch_norm', dims: 1, num_features: Hs });
+  const mod = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: Hs });
   const plan = mod.plan([B * T, Hs]);
   mod.delete();
   if (/averages how many values|对多少个数求平均/.test(text)) {

@@ -2,12 +2,11 @@
 // engine, every control (depth, weight scale field and slider, batch, width, activation, range,
 // norm, new weights, new input, the input editor), bad values, the self-check, both languages,
 // keyboard, link state and a phone screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import {
-  nodeEngine,
   runDeepStack,
   formatNumber,
   section,
@@ -19,23 +18,14 @@ import {
   numbersIn,
 } from './ch-dynamics-helpers.mjs';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const chapter = (page) => section(page, 'why-normalize');
 const stack = (page) => chapter(page).locator('deep-stack');
 const NAMES = { none: 'None', batch_norm: 'BatchNorm', layer_norm: 'LayerNorm' };
 
 async function open(options = {}, hash = '') {
-  const r = await openPage(browser, `${server.url}${hash}`, {
+  const r = await openPage(env.browser, `${env.server.url}${hash}`, {
     viewport: { width: 1200, height: 1000 },
     ...options,
   });
@@ -103,7 +93,7 @@ test('the histograms and standard deviations are the engine’s, for all three s
   const expectAll = async (values, over = {}) => {
     const runs = {};
     for (const norm of ['none', 'batch_norm', 'layer_norm']) {
-      runs[norm] = runDeepStack(engine, options(norm, over), values, 4);
+      runs[norm] = runDeepStack(env.engine, options(norm, over), values, 4);
     }
     assert.deepEqual(
       await summaries(page),
@@ -304,7 +294,7 @@ function answerOf(text) {
       .find(Boolean),
   );
   const ln = /LayerNorm\(/.test(text);
-  const mod = engine.norm(
+  const mod = env.engine.norm(
     ln
       ? { op: 'layer_norm', normalized_shape: [W] }
       : { op: 'batch_norm', dims: 1, num_features: W },

@@ -2,12 +2,11 @@
 // momentum, momentum=None, track_running_stats, batch size, play/pause, eval of one sample), the
 // train/eval grid, the self-check, both languages, keyboard, link state. Every number on the page
 // is compared with what the engine computes here in node.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import {
-  nodeEngine,
   groupMoments,
   formatNumber,
   formatAll,
@@ -22,16 +21,7 @@ import {
   assertClose,
 } from './ch-dynamics-helpers.mjs';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const chapter = (page) => section(page, 'train-eval');
 const stepper = (page) => chapter(page).locator('bn-stepper');
@@ -40,7 +30,7 @@ const nbt = async (page) => Number(await stepper(page).locator('strong.nbt').tex
 const cell = (page, c, cls) => stepper(page).locator(`tr[data-channel="${c}"] td.${cls}`);
 
 async function open(options = {}, hash = '') {
-  const r = await openPage(browser, `${server.url}${hash}`, {
+  const r = await openPage(env.browser, `${env.server.url}${hash}`, {
     viewport: { width: 1200, height: 1000 },
     ...options,
   });
@@ -55,7 +45,7 @@ const BATCH = [1, 2, 3, 3, 4, 9, 5, 0, 0, 7, 2, 4]; // (4, 3)
 function stepFacts(bn, x, n) {
   bn.forward(x, [n, 3], { training: true });
   const plan = bn.plan([n, 3]);
-  const m = groupMoments(engine, x, plan.group, plan.statCount);
+  const m = groupMoments(env.engine, x, plan.group, plan.statCount);
   return { moments: m, buffers: bn.buffers() };
 }
 
@@ -94,7 +84,7 @@ test('a training step shows the engine’s batch statistics and buffers; running
   await s.getByText('Training steps: 1').waitFor();
   assert.equal(await nbt(page), 1);
 
-  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
+  const bn = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
   try {
     const facts = stepFacts(bn, BATCH, 4);
     await assertTable(page, facts);
@@ -175,8 +165,8 @@ test('momentum: bad text is refused, a new value carries the buffers on, None av
   await s.getByText('Training steps: 2').waitFor();
   // PyTorch: bn.momentum = 0.5 on the live module; here a module with momentum 0.5 that starts
   // from the first module's buffers
-  const first = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
-  const second = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.5 });
+  const first = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: 3 });
+  const second = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.5 });
   try {
     stepFacts(first, BATCH, 4);
     second.setBuffers(first.buffers());
@@ -329,7 +319,7 @@ test('the train/eval grid: BN’s outputs differ, LN’s are identical; N = 1 is
   const x = [1, 2, 3, 3, 4, 9, 5, 0, 0, 7, 2, 4];
   await fillTensor(g, 'x', x, 3);
   const run = (options, values, n) => {
-    const mod = engine.norm(options);
+    const mod = env.engine.norm(options);
     try {
       let train;
       try {
@@ -409,11 +399,11 @@ test('“Show as PyTorch” shows code that PyTorch runs to the engine’s numbe
   const x = await readInputs(s.locator('tensor-editor[label="x"]'));
   const sample = await readInputs(s.locator('tensor-editor[label="sample"]'));
   const lines = runPython(await block.evaluate((el) => el.code));
-  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.25 });
+  const bn = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: 3, momentum: 0.25 });
   try {
     bn.forward(x, [4, 3], { training: true });
     const plan = bn.plan([4, 3]);
-    const m = groupMoments(engine, x, plan.group, plan.statCount);
+    const m = groupMoments(env.engine, x, plan.group, plan.statCount);
     assertClose(numbersIn(lines[0]), [...m.variance, ...m.unbiased], 'biased, unbiased var');
     const b = bn.buffers();
     assertClose(
@@ -447,7 +437,7 @@ function answerOf(text) {
     .split(',')
     .map(Number);
   const what = text.match(/(running_var|running_mean) (afterwards|是多少)/)[1];
-  const bn = engine.norm({ op: 'batch_norm', dims: 1, num_features: 1, momentum });
+  const bn = env.engine.norm({ op: 'batch_norm', dims: 1, num_features: 1, momentum });
   try {
     bn.forward(column, [column.length, 1], { training: true });
     return bn.buffers()[what][0];

@@ -1,9 +1,9 @@
 // Chapter 2 (BN vs LN): the cube coloured by the engine's statistics plan, its fields and keys, the
 // reduction player, GN's two extremes, the self-check, both languages and the link state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import {
   cubeFacts,
   flatIndex,
@@ -14,15 +14,7 @@ import {
   textbookAnswer,
 } from './ch-groups-helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SHAPE = [2, 6, 4, 4];
 const section = (page) => page.locator('section[data-chapter="bn-vs-ln"]');
@@ -32,7 +24,7 @@ const summary = (page) => cube(page).locator('p.summary');
 const detail = (page) => cube(page).locator('p.detail');
 
 async function open(options) {
-  const r = await openPage(browser, server.url, {
+  const r = await openPage(env.browser, env.server.url, {
     viewport: { width: 1200, height: 1000 },
     ...options,
   });
@@ -454,15 +446,15 @@ test('the cube lives in the link: a shared link restores the norm and the groups
   await cube(page).getByLabel('Groups (GroupNorm’s num_groups)').fill('2');
   await cube(page).getByRole('button', { name: 'GroupNorm', exact: true }).click();
   await page.waitForFunction(() => location.hash.includes('bn-vs-ln.cube.kind=group'));
-  const other = await openPage(browser, page.url());
+  const other = await openPage(env.browser, page.url());
   await assert.doesNotReject(
     summary(other.page).getByText('GroupNorm(2, 6): 4 mean/variance pairs').waitFor(),
   );
   assert.deepEqual(other.problems, []);
   await other.context.close();
   const bad = await openPage(
-    browser,
-    `${server.url}#bn-vs-ln.cube.kind=%3Cb%3E&bn-vs-ln.cube.shape=2,0`,
+    env.browser,
+    `${env.server.url}#bn-vs-ln.cube.kind=%3Cb%3E&bn-vs-ln.cube.shape=2,0`,
   );
   await assert.doesNotReject(cube(bad.page).getByText('Ignored part of the link').waitFor());
   assert.match(await summary(bad.page).textContent(), /BatchNorm2d\(6\)/);

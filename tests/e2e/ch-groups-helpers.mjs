@@ -1,17 +1,11 @@
-// Shared by the chapter 2 and 9 browser tests: the node engine the page's numbers are checked
-// against, and the textbook answer of a self-check question read back from its text.
-import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
+// Shared by the chapter 2 and 9 browser tests: what the node engine computes for a cube (the page's
+// numbers are checked against it), and the textbook answer of a self-check question from its text.
+import { nodeEngine } from './harness.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { moduleOptions, members, seededValues } from '../../web/widgets/lib/norm-kinds.js';
 import { reductionTrace } from '../../web/engine/reduction_trace.js';
 
 export { formatNumber, seededValues, members, reductionTrace };
-
-let enginePromise = null;
-export function nodeEngine() {
-  enginePromise ??= loadNodeEngine();
-  return enginePromise;
-}
 
 /** What the engine computes for a cube: plan, forward, parameter shapes. */
 export async function cubeFacts(kind, shape, groups, values) {

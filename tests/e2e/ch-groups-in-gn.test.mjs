@@ -1,29 +1,15 @@
 // Chapter 9 (IN and GN): the contrast tool on the InstanceNorm cube, the batch-size chart computed
 // in C++, the self-check, both languages; and the three widgets alone in a blog post, in an
 // iframe page, and on a phone-sized screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-import {
-  nodeEngine,
-  formatNumber,
-  textbookAnswer,
-  cubeFacts,
-  seededValues,
-} from './ch-groups-helpers.mjs';
+import { useBrowser, openPage, nodeEngine } from './harness.mjs';
+import { formatNumber, textbookAnswer, cubeFacts, seededValues } from './ch-groups-helpers.mjs';
 import { batchSpread } from '../../web/engine/batch_spread.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SIZES = [1, 2, 4, 8, 16, 32, 64];
 const section = (page) => page.locator('section[data-chapter="in-gn"]');
@@ -31,7 +17,7 @@ const cube = (page) => section(page).locator('norm-cube');
 const chart = (page) => section(page).locator('batch-spread');
 
 async function open(options) {
-  const r = await openPage(browser, server.url, {
+  const r = await openPage(env.browser, env.server.url, {
     viewport: { width: 1200, height: 1000 },
     ...options,
   });
@@ -215,11 +201,11 @@ const BLOG_POST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 </body></html>`;
 
 test('in a blog post: one script tag and the three widgets work from their attributes', async () => {
-  const { context, page, problems } = await openPage(browser, null);
-  await page.route(`${server.url}groups-post.html`, (r) =>
+  const { context, page, problems } = await openPage(env.browser, null);
+  await page.route(`${env.server.url}groups-post.html`, (r) =>
     r.fulfill({ contentType: 'text/html', body: BLOG_POST }),
   );
-  await page.goto(`${server.url}groups-post.html`);
+  await page.goto(`${env.server.url}groups-post.html`);
   const c = page.locator('norm-cube');
   await assert.doesNotReject(
     c.getByText('GroupNorm(3, 6): 6 mean/variance pairs, each over 32 elements').waitFor(),
@@ -246,13 +232,15 @@ test('in a blog post: one script tag and the three widgets work from their attri
 });
 
 test('embed.html shows each widget from its hash', async () => {
-  const { context, page, problems } = await openPage(browser, null);
-  await page.goto(`${server.url}embed.html#widget=norm-cube&kind=layer&shape=3,2,2&lang=zh`);
+  const { context, page, problems } = await openPage(env.browser, null);
+  await page.goto(`${env.server.url}embed.html#widget=norm-cube&kind=layer&shape=3,2,2&lang=zh`);
   await page.waitForSelector('html[data-engine="ready"]');
   await assert.doesNotReject(
     page.getByText('LayerNorm((2, 2))：计算 3 组均值和方差，每组 4 个元素').waitFor(),
   );
-  await page.goto(`${server.url}embed.html#widget=reduction-player&kind=batch&shape=3,2,2&group=1`);
+  await page.goto(
+    `${env.server.url}embed.html#widget=reduction-player&kind=batch&shape=3,2,2&group=1`,
+  );
   await page.reload();
   await page.waitForSelector('html[data-engine="ready"]');
   await assert.doesNotReject(
@@ -263,7 +251,7 @@ test('embed.html shows each widget from its hash', async () => {
 });
 
 test('on a phone: nothing sideways, and a tap picks a cube cell', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,

@@ -1,30 +1,14 @@
 // Chapter 10 as a whole, in both languages: the prose and update rules, Adam's state (m and v) on
 // an editable tensor, the memory calculator, Adam vs AdamW decay, the self-check answered right and
 // wrong, a phone-sized screen, axe-core. Every number is compared with the engine run in node.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-import {
-  nodeEngine,
-  formatNumber,
-  openChapter,
-  race,
-  SECTION,
-  assertNoProblems,
-} from './ch-race-helpers.mjs';
+import { useBrowser, openPage } from './harness.mjs';
+import { formatNumber, openChapter, race, SECTION, assertNoProblems } from './ch-race-helpers.mjs';
 import { MEMORY_OPTIMIZERS } from '../../web/widgets/memory-calculator.js';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const section = (page) => page.locator(SECTION);
 const stateWidget = (page) => section(page).locator('optimizer-state');
@@ -36,7 +20,7 @@ const cells = (widget, label) =>
   widget.locator(`tensor-editor[label="${label}"] output`).allTextContents();
 
 test('the chapter in English: update rules, four widgets, a self-check, no axe violations', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   await assert.doesNotReject(
     page.getByRole('heading', { name: '10. Optimizers: SGD, Adam, AdamW' }).waitFor(),
   );
@@ -65,7 +49,7 @@ test('the chapter in English: update rules, four widgets, a self-check, no axe v
 });
 
 test('the chapter in Chinese, and switching language keeps every widget’s state', async () => {
-  const { context, page, problems } = await openChapter(browser, server, { locale: 'zh-CN' });
+  const { context, page, problems } = await openChapter(env, { locale: 'zh-CN' });
   await assert.doesNotReject(
     page.getByRole('heading', { name: '10. 优化器对比：SGD、Adam、AdamW' }).waitFor(),
   );
@@ -99,7 +83,7 @@ test('the chapter in Chinese, and switching language keeps every widget’s stat
 });
 
 test('optimizer state: Adam’s m and v have the parameter’s shape and the engine’s values', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const w = stateWidget(page);
   await assert.doesNotReject(w.getByText('No step yet').waitFor());
   await w.getByLabel('g[1, 0]', { exact: true }).fill('4');
@@ -107,7 +91,7 @@ test('optimizer state: Adam’s m and v have the parameter’s shape and the eng
   const grad = [0.1, -2, 0.5, 4, -0.01, 1];
   await w.getByRole('button', { name: 'Step', exact: true }).click();
   await w.getByRole('button', { name: 'Step', exact: true }).click();
-  const opt = engine.optimizer('adam', { lr: 0.1 }, theta0);
+  const opt = env.engine.optimizer('adam', { lr: 0.1 }, theta0);
   opt.step(grad);
   opt.step(grad);
   const want = { θ: opt.param, ...opt.state() };
@@ -131,7 +115,7 @@ test('optimizer state: Adam’s m and v have the parameter’s shape and the eng
   await w.getByLabel('Optimizer').selectOption('momentum');
   await assert.doesNotReject(w.getByText('No step yet').waitFor());
   await w.getByRole('button', { name: '10 steps' }).click();
-  const sgd = engine.optimizer('sgd', { momentum: 0.9, lr: 0.1 }, theta0);
+  const sgd = env.engine.optimizer('sgd', { momentum: 0.9, lr: 0.1 }, theta0);
   for (let i = 0; i < 10; i++) sgd.step(grad);
   assert.deepEqual(
     await cells(w, 'momentum_buffer'),
@@ -174,11 +158,11 @@ test('optimizer state: Adam’s m and v have the parameter’s shape and the eng
 });
 
 test('the memory calculator: the engine’s bytes for size, precision and optimizer', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const m = memory(page);
   const summary = () => m.locator('p.summary').textContent();
   const bytes = (params, key, precision = 'fp32') =>
-    engine.optimizerMemory({ params, precision, ...MEMORY_OPTIMIZERS[key] });
+    env.engine.optimizerMemory({ params, precision, ...MEMORY_OPTIMIZERS[key] });
   assert.equal(bytes(7e9, 'adam').total, 112e9);
   assert.equal(
     (await summary()).trim(),
@@ -230,7 +214,7 @@ test('the memory calculator: the engine’s bytes for size, precision and optimi
 });
 
 test('Adam vs AdamW: the engine’s trajectories, and refused values get PyTorch’s words', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const d = decay(page);
   const ends = async () =>
     Object.fromEntries(
@@ -250,7 +234,7 @@ test('Adam vs AdamW: the engine’s trajectories, and refused values get PyTorch
       ['adam-l2', 'adam', true],
       ['adamw', 'adamw', true],
     ]) {
-      const r = engine.trajectory(
+      const r = env.engine.trajectory(
         'bowl_l2',
         op,
         { lr, weight_decay: decayed ? wd : 0 },
@@ -297,11 +281,11 @@ function answerOf(question) {
     question.includes(` ${MEMORY_OPTIMIZERS[k].label} in fp32`),
   );
   const { op, args } = MEMORY_OPTIMIZERS[key];
-  return engine.optimizerMemory({ params: n, precision: 'fp32', op, args }).total / 1e6;
+  return env.engine.optimizerMemory({ params: n, precision: 'fp32', op, args }).total / 1e6;
 }
 
 test('the self-check: a right answer, a wrong one, a new question, text that is no number', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const check = section(page).locator('self-check');
   const question = () => check.locator('p.question').textContent();
   const answer = check.getByLabel('Your answer');
@@ -334,7 +318,7 @@ test('the self-check: a right answer, a wrong one, a new question, text that is 
 });
 
 test('on a phone the chapter fits the screen and the surface takes a tap', async () => {
-  const { context, page, problems } = await openChapter(browser, server, {
+  const { context, page, problems } = await openChapter(env, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
@@ -358,7 +342,7 @@ test('on a phone the chapter fits the screen and the surface takes a tap', async
 });
 
 test('every widget of the chapter measures its recompute and redraw', async () => {
-  const { context, page } = await openChapter(browser, server);
+  const { context, page } = await openChapter(env);
   await memory(page).getByLabel('Optimizer').selectOption('sgd');
   await decay(page).getByLabel('Steps', { exact: true }).fill('200');
   await stateWidget(page).getByRole('button', { name: 'Step', exact: true }).click();
@@ -377,7 +361,7 @@ test('every widget of the chapter measures its recompute and redraw', async () =
 
 test('each widget works alone in embed.html, from attributes only, even wrong ones', async () => {
   const open = async (hash) => {
-    const opened = await openPage(browser, `${server.url}embed.html#${hash}`);
+    const opened = await openPage(env.browser, `${env.server.url}embed.html#${hash}`);
     return opened;
   };
   const a = await open(
@@ -411,7 +395,7 @@ test('each widget works alone in embed.html, from attributes only, even wrong on
 });
 
 test('links: the widgets restore their state, and say what they ignored', async () => {
-  const good = await openChapter(browser, server, {
+  const good = await openChapter(env, {
     hash: '&optimizers.memory.params=1000&optimizers.memory.optimizer=sgd&optimizers.decay.lr=0.1&optimizers.state.op=rmsprop',
   });
   await assert.doesNotReject(
@@ -422,7 +406,7 @@ test('links: the widgets restore their state, and say what they ignored', async 
   assertNoProblems(good.problems);
   await good.context.close();
 
-  const bad = await openChapter(browser, server, {
+  const bad = await openChapter(env, {
     hash: '&optimizers.memory.params=lots&optimizers.decay.lr=-1&optimizers.state.op=lion',
   });
   for (const w of [memory(bad.page), decay(bad.page), stateWidget(bad.page)]) {

@@ -1,20 +1,14 @@
-// Shared by the chapter 10 (optimizers) browser tests: opening the chapter, reading widgets, and the
-// node-side engine whose numbers the page must show.
+// Shared by the chapter 10 (optimizers) browser tests: opening the chapter and reading widgets.
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { formatNumber } from '../../web/i18n.js';
 
 export { formatNumber };
 
-let enginePromise = null;
-/** The same Wasm module the page was built with (NORMLAB_WASM_DIR), run in node. */
-export const nodeEngine = () => (enginePromise ??= loadNodeEngine());
-
 export const SECTION = 'section[data-chapter="optimizers"]';
 
-/** A page on chapter 10, every widget of it rendered. */
-export async function openChapter(browser, server, { hash = '', url, ...options } = {}) {
+/** A page on chapter 10, every widget of it rendered; `env` is useBrowser()'s. */
+export async function openChapter({ browser, server }, { hash = '', url, ...options } = {}) {
   const opened = await openPage(browser, url ?? `${server.url}#ch=optimizers${hash}`, {
     viewport: { width: 1280, height: 1000 },
     ...options,

@@ -2,11 +2,10 @@
 // messages next to the field, racers on and off, surfaces, the start point by click, keyboard and
 // typing, playback (play, pause, step, back, speed, scrubber, reduced motion), the link, the
 // PyTorch code. Every loss the table shows is compared with engine.trajectory run here in node.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 import {
-  nodeEngine,
   formatNumber,
   openChapter,
   race,
@@ -18,16 +17,7 @@ import {
 } from './ch-race-helpers.mjs';
 import { LANES, laneArgs, defaultSettings } from '../../web/widgets/optimizer-race.js';
 
-let server, browser, engine;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  engine = await nodeEngine();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ engine: true });
 
 const LANE_OP = Object.fromEntries(LANES.map((l) => [l.id, l.op]));
 
@@ -42,14 +32,20 @@ function expectedLosses(
 ) {
   return Object.fromEntries(
     lanes.map((id) => {
-      const r = engine.trajectory(surface, LANE_OP[id], laneArgs(id, settings[id]), start, steps);
+      const r = env.engine.trajectory(
+        surface,
+        LANE_OP[id],
+        laneArgs(id, settings[id]),
+        start,
+        steps,
+      );
       return [id, formatNumber(r.loss[step])];
     }),
   );
 }
 
 test('the race on the bowl shows the engine’s losses for all seven optimizers', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const losses = await raceLosses(page);
   assert.deepEqual(Object.keys(losses), Object.keys(LANE_OP));
   assert.deepEqual(losses, expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100));
@@ -64,7 +60,7 @@ test('the race on the bowl shows the engine’s losses for all seven optimizers'
 });
 
 test('a hyper-parameter PyTorch refuses shows its message next to the field; the race keeps going', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const before = await raceLosses(page);
   const adam = await laneForm(page, 'adam');
   const lr = adam.getByLabel('lr', { exact: true });
@@ -116,7 +112,7 @@ test('a hyper-parameter PyTorch refuses shows its message next to the field; the
 });
 
 test('racers can be taken out and put back', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const sgd = race(page).locator('.lane[data-lane="sgd"]').getByRole('checkbox', { name: 'SGD' });
   await sgd.uncheck();
   assert.equal(await race(page).locator('tbody tr[data-lane="sgd"]').count(), 0);
@@ -135,7 +131,7 @@ test('racers can be taken out and put back', async () => {
 });
 
 test('each surface has its own start, steps and learning rates; the numbers follow', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const surface = race(page).getByLabel('Loss surface');
   await surface.selectOption('rosenbrock');
   assert.equal(await race(page).getByLabel('Steps').inputValue(), '300');
@@ -159,7 +155,7 @@ test('each surface has its own start, steps and learning rates; the numbers foll
 });
 
 test('the start point: a click, the arrow keys, or typed coordinates', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const plot = race(page).locator('.plot');
   const picture = race(page).locator('svg.surface');
   const box = await picture.boundingBox();
@@ -217,7 +213,7 @@ test('the start point: a click, the arrow keys, or typed coordinates', async () 
 });
 
 test('playback: back to start, step, play to the end, pause, speed, scrubber', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const button = (name) => race(page).getByRole('button', { name, exact: true });
   await button('Back to start').click();
   assert.equal(await status(page), `Step 0 of 100. Lowest loss: SGD (${formatNumber(6.45)}).`);
@@ -285,7 +281,7 @@ async function framesWhilePlaying(page) {
 }
 
 test('with reduced motion, play steps through the race instead of animating it', async () => {
-  const smooth = await openChapter(browser, server);
+  const smooth = await openChapter(env);
   const frames = await framesWhilePlaying(smooth.page);
   assert.ok(
     frames.some((f) => f % 10 !== 0),
@@ -294,7 +290,7 @@ test('with reduced motion, play steps through the race instead of animating it',
   assertNoProblems(smooth.problems);
   await smooth.context.close();
 
-  const reduced = await openChapter(browser, server, { reducedMotion: 'reduce' });
+  const reduced = await openChapter(env, { reducedMotion: 'reduce' });
   const jumps = await framesWhilePlaying(reduced.page);
   assert.ok(jumps.length >= 2, `it moves: ${jumps}`);
   assert.ok(
@@ -306,21 +302,21 @@ test('with reduced motion, play steps through the race instead of animating it',
 });
 
 test('the race lives in the link; a hostile or refused link is reported and ignored', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   await race(page).getByLabel('Loss surface').selectOption('saddle');
   const adam = await laneForm(page, 'adam');
   await adam.getByLabel('lr', { exact: true }).fill('0.2');
   await race(page).locator('.lane[data-lane="sgd"] > label input').uncheck();
   await page.waitForFunction(() => location.hash.includes('adam%3Alr%3D0.2'));
   const want = await raceLosses(page);
-  const other = await openChapter(browser, server, { url: page.url() });
+  const other = await openChapter(env, { url: page.url() });
   assert.equal(await race(other.page).getByLabel('Loss surface').inputValue(), 'saddle');
   assert.deepEqual(await raceLosses(other.page), want);
   assertNoProblems(other.problems);
   await other.context.close();
 
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
-  const bad = await openChapter(browser, server, {
+  const bad = await openChapter(env, {
     hash: `&optimizers.race.settings=${hostile}&optimizers.race.lanes=sgd,lion`,
   });
   await assert.doesNotReject(race(bad.page).getByText('Ignored part of the link').waitFor());
@@ -333,7 +329,7 @@ test('the race lives in the link; a hostile or refused link is reported and igno
   assertNoProblems(bad.problems);
   await bad.context.close();
 
-  const refused = await openChapter(browser, server, {
+  const refused = await openChapter(env, {
     hash: '&optimizers.race.settings=adam%3Alr%3D-1',
   });
   await assert.doesNotReject(
@@ -354,8 +350,8 @@ function inside(surfaceName, id, k) {
   const s = defaultSettings(surfaceName)[id];
   const start = { bowl: [-7, 2] }[surfaceName];
   const args = laneArgs(id, s);
-  const surface = engine.surface(surfaceName);
-  const opt = engine.optimizer(LANE_OP[id], args, start);
+  const surface = env.engine.surface(surfaceName);
+  const opt = env.engine.optimizer(LANE_OP[id], args, start);
   let p = Float32Array.from(start);
   let grad = null;
   for (let i = 0; i < k; i++) {
@@ -382,7 +378,7 @@ async function insideRows(page) {
 }
 
 test('look inside: Adam keeps m and v of the gradient, step by step, as the engine says', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   assert.deepEqual(await insideRows(page), inside('bowl', 'adam', 100));
   assert.deepEqual(Object.keys(await insideRows(page)), ['theta', 'grad', 'exp_avg', 'exp_avg_sq']);
   await race(page).getByRole('button', { name: 'Back to start' }).click();
@@ -408,7 +404,7 @@ test('look inside: Adam keeps m and v of the gradient, step by step, as the engi
 });
 
 test('“Show as PyTorch” writes the race’s optimizers with the learner’s settings', async () => {
-  const { context, page, problems } = await openChapter(browser, server);
+  const { context, page, problems } = await openChapter(env);
   const adam = await laneForm(page, 'adam');
   await adam.getByLabel('β₂ (betas[1])').fill('0.99');
   await race(page).locator('pytorch-code summary').click();
@@ -422,7 +418,7 @@ test('“Show as PyTorch” writes the race’s optimizers with the learner’s 
 });
 
 test('recompute and redraw are measured as nl:optimizer-race', async () => {
-  const { context, page } = await openChapter(browser, server);
+  const { context, page } = await openChapter(env);
   const adam = await laneForm(page, 'adam');
   await adam.getByLabel('lr', { exact: true }).fill('0.3');
   const durations = await page.evaluate(() =>

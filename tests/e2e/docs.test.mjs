@@ -1,21 +1,13 @@
 // docs.html: every widget with its snippets, live.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the docs page lists every widget with a blog snippet and an iframe snippet', async () => {
-  const { context, page, problems } = await openPage(browser, `${server.url}docs.html`);
+  const { context, page, problems } = await openPage(env.browser, `${env.server.url}docs.html`);
   const sections = page.locator('main section[id]');
   const count = await sections.count();
   assert.ok(count >= 15, `${count} widgets documented`);
@@ -36,10 +28,10 @@ test('the docs page lists every widget with a blog snippet and an iframe snippet
 });
 
 test('a documented iframe snippet works as written', async () => {
-  const { context, page, problems } = await openPage(browser, `${server.url}docs.html`);
+  const { context, page, problems } = await openPage(env.browser, `${env.server.url}docs.html`);
   const snippet = await page.locator('#norm-cube pre code').nth(1).textContent();
   const src = /src="([^"]+)"/.exec(snippet)[1];
-  const frame = await openPage(browser, `${server.url}${src}`);
+  const frame = await openPage(env.browser, `${env.server.url}${src}`);
   await frame.page.locator('norm-cube').waitFor();
   assert.equal(await frame.page.locator('norm-cube').getAttribute('groups'), '3');
   assert.deepEqual(frame.problems, []);
@@ -49,7 +41,7 @@ test('a documented iframe snippet works as written', async () => {
 });
 
 test('axe-core finds no violations on the docs page', async () => {
-  const { context, page } = await openPage(browser, `${server.url}docs.html`);
+  const { context, page } = await openPage(env.browser, `${env.server.url}docs.html`);
   for (const section of await page.locator('main section[id]').all())
     await section.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);

@@ -1,25 +1,17 @@
 // Where users put NormLab: a blog post (normlab-widgets.js), an iframe (embed.html), one offline
 // file opened from disk. Every page runs under its Content-Security-Policy with every request to
 // another origin blocked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { startServer, launchBrowser, dist } from './harness.mjs';
+import { useBrowser, dist } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A page where requests leaving `allowed` origins are blocked and recorded. */
 async function isolatedPage(allowed) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const outside = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -52,11 +44,11 @@ const BLOG_POST = `<!doctype html><html><head><meta charset="utf-8"><title>A blo
 </body></html>`;
 
 test('a blog post with hostile CSS embeds a widget with one script tag', async () => {
-  const { context, page, problems, outside } = await isolatedPage([server.url]);
-  await page.route(`${server.url}blog-post.html`, (r) =>
+  const { context, page, problems, outside } = await isolatedPage([env.server.url]);
+  await page.route(`${env.server.url}blog-post.html`, (r) =>
     r.fulfill({ contentType: 'text/html', body: BLOG_POST }),
   );
-  await page.goto(`${server.url}blog-post.html`);
+  await page.goto(`${env.server.url}blog-post.html`);
   const cell = page.getByLabel('x[0, 3]', { exact: true });
   await cell.waitFor();
   assert.ok(await cell.isVisible(), 'the host page’s CSS does not reach inside the widget');
@@ -74,9 +66,9 @@ test('a blog post with hostile CSS embeds a widget with one script tag', async (
 });
 
 test('embed.html shows the widget named in its hash, in the language asked for', async () => {
-  const { context, page, problems, outside } = await isolatedPage([server.url]);
+  const { context, page, problems, outside } = await isolatedPage([env.server.url]);
   await page.goto(
-    `${server.url}embed.html#widget=norm-playground&shape=2,4&normalized-shape=4&lang=zh`,
+    `${env.server.url}embed.html#widget=norm-playground&shape=2,4&normalized-shape=4&lang=zh`,
   );
   await page.waitForSelector('html[data-engine="ready"]');
   await assert.doesNotReject(page.getByText('共计算了 2 组均值和方差').waitFor());
@@ -87,12 +79,12 @@ test('embed.html shows the widget named in its hash, in the language asked for',
 });
 
 test('embed.html refuses unknown widgets and event-handler attributes', async () => {
-  const { context, page, problems } = await isolatedPage([server.url]);
-  await page.goto(`${server.url}embed.html#widget=script&src=x`);
+  const { context, page, problems } = await isolatedPage([env.server.url]);
+  await page.goto(`${env.server.url}embed.html#widget=script&src=x`);
   await assert.doesNotReject(
     page.getByRole('alert').filter({ hasText: 'Unknown widget "script"' }).waitFor(),
   );
-  await page.goto(`${server.url}embed.html#widget=norm-playground&onclick=alert(1)&shape=1,4`);
+  await page.goto(`${env.server.url}embed.html#widget=norm-playground&onclick=alert(1)&shape=1,4`);
   await assert.doesNotReject(page.getByText('Ignored: onclick').waitFor());
   assert.equal(await page.locator('norm-playground').getAttribute('onclick'), null);
   assert.deepEqual(problems, []);
@@ -100,8 +92,8 @@ test('embed.html refuses unknown widgets and event-handler attributes', async ()
 });
 
 test('the tutorial runs under its strict CSP with no request to another origin', async () => {
-  const { context, page, problems, outside } = await isolatedPage([server.url]);
-  await page.goto(server.url);
+  const { context, page, problems, outside } = await isolatedPage([env.server.url]);
+  await page.goto(env.server.url);
   await page.waitForSelector('html[data-engine="ready"]');
   const csp = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')

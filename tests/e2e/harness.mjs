@@ -1,10 +1,13 @@
 // Shared set-up for the browser tests: Vite's preview server on the built dist/, and Debian's
 // Chromium driven by playwright-core. Every page records its console errors and failed requests.
+// Also the node engine the tests check the page's numbers against.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 // NORMLAB_DIST: another build of the site (vite build honours the same variable)
@@ -39,6 +42,29 @@ export function launchBrowser() {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+}
+
+let enginePromise = null;
+/** The same Wasm module the page was built with (NORMLAB_WASM_DIR), run in node; loaded once. */
+export const nodeEngine = () => (enginePromise ??= loadNodeEngine());
+
+/**
+ * The set-up of a test file: before its tests, a server on dist/ and a browser (and with
+ * `{ engine: true }` the node engine); after them, both closed. Returns the object whose `server`,
+ * `browser` (and `engine`) are filled in by then.
+ */
+export function useBrowser({ engine = false } = {}) {
+  const env = { server: null, browser: null, engine: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+    if (engine) env.engine = await nodeEngine();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

@@ -1,18 +1,10 @@
 // The tutorial page as a whole: accessibility (axe-core), themes, a phone-sized viewport.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
@@ -32,7 +24,7 @@ for (const [locale, colorScheme] of [
   ['zh-CN', 'dark'],
 ]) {
   test(`axe-core finds no violations (${locale}, ${colorScheme})`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, {
+    const { context, page, problems } = await openPage(env.browser, env.server.url, {
       locale,
       colorScheme,
     });
@@ -44,7 +36,7 @@ for (const [locale, colorScheme] of [
 }
 
 test('dark mode follows the system, and the theme switch overrides it and is remembered', async () => {
-  const { context, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const { context, page } = await openPage(env.browser, env.server.url, { colorScheme: 'dark' });
   assert.equal(await background(page), 'rgb(20, 23, 28)');
   await page.getByLabel('Theme').selectOption('light');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
@@ -58,7 +50,7 @@ test('dark mode follows the system, and the theme switch overrides it and is rem
 });
 
 test('on a phone-sized screen the page does not scroll sideways and cells take taps', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,

@@ -4,9 +4,9 @@
 // page and the Wasm heap must be back where it was: every Embind object deleted, every block
 // freed. The run is reproducible from SEED; on a failure the last actions are printed.
 //   NORMLAB_SOAK_SEED=7 NORMLAB_SOAK_COUNT=20000 node --test tests/e2e/soak.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 import {
   settle,
   frames,
@@ -41,15 +41,7 @@ const WIDGETS = [
   'self-check',
 ];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** What a learner might type into any field: numbers, junk, shapes, modules, lists. */
 const TEXTS = {
@@ -327,7 +319,7 @@ async function addApp(page) {
 }
 
 test(`${COUNT} random interactions across every widget: no error, and the heap back to its baseline`, async (t) => {
-  const { context, page, problems } = await openPage(browser, server.url, {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 1280, height: 1000 },
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -361,7 +353,7 @@ test(`${COUNT} random interactions across every widget: no error, and the heap b
 });
 
 test('widgets added and removed before they finish loading keep nothing in the heap', async () => {
-  const { context, page, problems } = await openPage(browser, `${server.url}`, {
+  const { context, page, problems } = await openPage(env.browser, `${env.server.url}`, {
     viewport: { width: 1280, height: 1000 },
   });
   await settle(page);

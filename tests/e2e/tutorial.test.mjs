@@ -1,17 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, openPage, root } from './harness.mjs';
+import { useBrowser, openPage, root } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // the chapter's first playground: LayerNorm(4) on (2, 3, 4); later chapters show the same module
 const playground = (page) =>
@@ -19,7 +11,7 @@ const playground = (page) =>
 const outputCells = (page) => playground(page).locator('tensor-editor[readonly] output');
 
 test('the engine loads and the first chapter shows LayerNorm computed by the kernels', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 1280, height: 1100 },
   });
   assert.equal(await page.locator('section[data-chapter="formula"]').count(), 1);
@@ -35,7 +27,7 @@ test('the engine loads and the first chapter shows LayerNorm computed by the ker
 });
 
 test('typing a row recomputes its LayerNorm output and statistics', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const values = ['1', '2', '3', '4'];
   for (let i = 0; i < 4; i++) {
     await page.getByLabel(`x[0, 0, ${i}]`, { exact: true }).fill(values[i]);
@@ -51,7 +43,7 @@ test('typing a row recomputes its LayerNorm output and statistics', async () => 
 });
 
 test('text that is not a number is marked, explained, and changes nothing', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const before = await outputCells(page).allTextContents();
   const cell = page.getByLabel('x[1, 2, 3]', { exact: true });
   await cell.fill('abc');
@@ -66,7 +58,7 @@ test('text that is not a number is marked, explained, and changes nothing', asyn
 });
 
 test('the language switch shows Chinese and is remembered', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.getByRole('button', { name: '中文' }).click();
   await assert.doesNotReject(page.getByRole('heading', { name: '1. 归一化公式' }).waitFor());
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
@@ -78,13 +70,13 @@ test('the language switch shows Chinese and is remembered', async () => {
 });
 
 test('a Chinese browser gets Chinese by default', async () => {
-  const { context, page } = await openPage(browser, server.url, { locale: 'zh-CN' });
+  const { context, page } = await openPage(env.browser, env.server.url, { locale: 'zh-CN' });
   await assert.doesNotReject(page.getByRole('heading', { name: '1. 归一化公式' }).waitFor());
   await context.close();
 });
 
 test('keyboard: arrow keys move between cells', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await page.getByLabel('x[0, 0, 0]', { exact: true }).focus();
   await page.keyboard.press('ArrowDown');
   const focused = await page.evaluate(() => {
@@ -101,11 +93,11 @@ test('docs/screenshot.png was written', () => {
 });
 
 test('the edited tensor lives in the link: sharing it restores the numbers', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await page.getByLabel('x[1, 2, 3]', { exact: true }).fill('7.25');
   await page.waitForFunction(() => location.hash.includes('7.25'));
   const link = page.url();
-  const other = await openPage(browser, link);
+  const other = await openPage(env.browser, link);
   assert.equal(await other.page.getByLabel('x[1, 2, 3]', { exact: true }).inputValue(), '7.25');
   assert.deepEqual(other.problems, []);
   await other.context.close();
@@ -115,8 +107,8 @@ test('the edited tensor lives in the link: sharing it restores the numbers', asy
 test('a malformed or hostile link is ignored with a notice', async () => {
   const hostile = encodeURIComponent('<img src=x onerror=alert(1)>');
   const { context, page, problems } = await openPage(
-    browser,
-    `${server.url}#formula.ln.values=1,2,${hostile}&lang=${hostile}`,
+    env.browser,
+    `${env.server.url}#formula.ln.values=1,2,${hostile}&lang=${hostile}`,
   );
   await assert.doesNotReject(page.getByText('Ignored part of the link').first().waitFor());
   assert.equal(await page.getByLabel('x[0, 0, 0]', { exact: true }).inputValue(), '-1');
