@@ -3,7 +3,7 @@
 // against what the engine computes here in Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, measures, SELF_CHECK_TEXT } from './harness.mjs';
 import { formatNumber } from '../../web/i18n.js';
 import { activation } from '../../web/engine/activation.js';
 import { runModule, planSummary } from '../../web/widgets/lib/run-module.js';
@@ -22,30 +22,27 @@ const alert = (scope, text) => scope.getByRole('alert').filter({ hasText: text }
 const valuesOf = (locator, prop = 'values') => locator.evaluate((el, p) => Array.from(el[p]), prop);
 
 /** Answers the chapter's self-check wrong, then right (the widget's own answer), then asks anew. */
-async function selfCheck(page, chapter, lang) {
-  const L = {
-    en: ['Your answer', 'Check', 'New question', 'Not quite.', 'Correct!'],
-    zh: ['你的答案', '检查', '换一题', '不对。', '正确！'],
-  }[lang];
+async function selfCheck(page, chapter, locale) {
+  const L = SELF_CHECK_TEXT[locale];
   const box = page.locator(`section[data-chapter="${chapter}"] self-check`);
   await box.locator('.question').waitFor();
   const q = await box.evaluate((el) => ({ ...el.question, text: el.question.question.en }));
-  const input = box.getByLabel(L[0]);
+  const input = box.getByLabel(L.answer);
   const write = (a) =>
     Array.isArray(a) ? `(${a.join(', ')})` : q.unit === 'number' ? a.toFixed(4) : String(a);
   const wrong = Array.isArray(q.answer) ? [...q.answer, 2] : q.answer + 1;
   await input.fill(write(wrong));
-  await box.getByRole('button', { name: L[1] }).click();
-  await box.getByText(L[3]).waitFor();
+  await box.getByRole('button', { name: L.check }).click();
+  await box.getByText(L.wrong).waitFor();
   await input.fill(write(q.answer));
-  await box.getByRole('button', { name: L[1] }).click();
-  await box.getByText(L[4]).waitFor();
+  await box.getByRole('button', { name: L.check }).click();
+  await box.getByText(L.right).waitFor();
   await input.fill('?');
-  await box.getByRole('button', { name: L[1] }).click();
+  await box.getByRole('button', { name: L.check }).click();
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   let next = q.text;
   for (let i = 0; i < 5 && next === q.text; i++) {
-    await box.getByRole('button', { name: L[2] }).click();
+    await box.getByRole('button', { name: L.next }).click();
     next = await box.evaluate((el) => el.question.question.en);
   }
   assert.notEqual(next, q.text, 'a new question');
@@ -185,15 +182,14 @@ test('chapter 1: the activation plot follows γ, β and the activation, from the
   assert.match(code, /ln = nn\.LayerNorm\(8\)/);
   assert.match(code, /y = torch\.tanh\(z\)/);
   assert.match(code, /feats = torch\.tensor\(\[\[9\.,/);
-  const measured = await page.evaluate(() => performance.getEntriesByName('nl:affine-plot').length);
-  assert.ok(measured > 0, 'nl:affine-plot is measured');
+  assert.ok((await measures(page, 'nl:affine-plot')) > 0, 'nl:affine-plot is measured');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('chapter 1: the self-check, right and wrong', async () => {
   const { context, page, problems } = await open();
-  const q = await selfCheck(page, 'formula', 'en');
+  const q = await selfCheck(page, 'formula', 'en-US');
   assert.equal(q.unit, 'number');
   assert.deepEqual(problems, []);
   await context.close();
@@ -336,7 +332,7 @@ test('chapter 3: BatchNorm2d(3) counts 3 groups of 32; the module and shape can 
 
 test('chapter 3: the self-check, right and wrong', async () => {
   const { context, page, problems } = await open();
-  await selfCheck(page, 'counting', 'en');
+  await selfCheck(page, 'counting', 'en-US');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -466,7 +462,7 @@ test('chapter 4: γ and β of BatchNorm2d(3) are per channel', async () => {
 
 test('chapter 4: the self-check, right and wrong', async () => {
   const { context, page, problems } = await open();
-  await selfCheck(page, 'parameters', 'en');
+  await selfCheck(page, 'parameters', 'en-US');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -606,7 +602,7 @@ test('chapter 5: typed modules and shapes, Python’s argument errors, and the l
 
 test('chapter 5: the self-check, right and wrong', async () => {
   const { context, page, problems } = await open();
-  await selfCheck(page, 'usage', 'en');
+  await selfCheck(page, 'usage', 'en-US');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -642,7 +638,7 @@ test('the four chapters in Chinese: prose, widgets, messages and self-checks', a
   await c.getByRole('button', { name: '运行' }).click();
   await c.locator('.err').first().filter({ hasText: '没有 nn.Dropout' }).waitFor();
   for (const chapter of ['formula', 'counting', 'parameters', 'usage']) {
-    await selfCheck(page, chapter, 'zh');
+    await selfCheck(page, chapter, 'zh-CN');
   }
   assert.deepEqual(problems, []);
   await context.close();

@@ -2,7 +2,7 @@
 // pasting lists, random values, the shape field, pages for a 4096-element tensor, and Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, focusedLabel } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -33,13 +33,6 @@ async function editor(hash, options = {}) {
     page.evaluate((k) => Array.from(document.querySelector('tensor-editor').values).slice(0, k), n);
   return { ...opened, cell, changes, last, values };
 }
-
-const focusedLabel = (page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute('aria-label');
-  });
 
 test('cells show the tensor, take typed numbers, and report each change', async () => {
   const e = await editor('shape=2,3&values=1,2,3,4,5,6');

@@ -7,8 +7,6 @@ import { runDeepStack } from '../../web/engine/deep_stack.js';
 
 export { formatNumber, groupMoments, runDeepStack };
 
-export const section = (page, id) => page.locator(`section[data-chapter="${id}"]`);
-
 /** Fills the cells `label[i, j]` of a (rows, cols) tensor editor with `values`, row-major. */
 export async function fillTensor(editor, label, values, cols) {
   for (let i = 0; i < values.length; i++) {
@@ -38,33 +36,6 @@ export function readOutputs(editor) {
 }
 
 export const formatAll = (values) => Array.from(values, (v) => formatNumber(v));
-
-/** The element that has focus, inside any shadow root, and whether it shows a focus ring. */
-export function focused(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return null;
-    const style = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      name: el.getAttribute('name') ?? el.getAttribute('aria-label') ?? el.textContent.trim(),
-      ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-    };
-  });
-}
-
-/** Every performance measure the page recorded under `name`. */
-export function measures(page, name) {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
-}
-
-/** Has the page (not just a widget) become wider than the screen? */
-export function sidewaysOverflow(page) {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
 
 /** What Debian's torch printed for `code` (recorded: scripts/lib/pytorch-runs.mjs), as lines. */
 export function runPython(code) {

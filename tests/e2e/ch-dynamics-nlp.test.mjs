@@ -3,16 +3,20 @@
 // self-check, both languages, keyboard and link state. Numbers are checked against the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage } from './harness.mjs';
+import {
+  useBrowser,
+  openPage,
+  section,
+  focused,
+  measures,
+  assertNoAxeViolations,
+  answerSelfCheck,
+} from './harness.mjs';
 import {
   groupMoments,
   formatAll,
-  section,
   readInputs,
   readOutputs,
-  focused,
-  measures,
   runPython,
   numbersIn,
   assertClose,
@@ -275,18 +279,14 @@ function answerOf(text) {
   return plan.statCount;
 }
 
-for (const [locale, right, wrong, heading, summary] of [
+for (const [locale, heading, summary] of [
   [
     'en-US',
-    'Correct!',
-    'Not quite.',
     '7. Why NLP uses LN, not BN',
     'Padding changed 4 of 4 BatchNorm feature means, and 0 of 9 LayerNorm token means.',
   ],
   [
     'zh-CN',
-    '正确！',
-    '不对。',
     '7. 为什么 NLP 用 LN',
     '填充改变了 BatchNorm 的 4/4 个特征均值，以及 LayerNorm 的 0/9 个真实 token 均值。',
   ],
@@ -305,26 +305,16 @@ for (const [locale, right, wrong, heading, summary] of [
       await assert.doesNotReject(demo(page).getByText('句 0 · 今天').first().waitFor());
     }
     const check = chapter(page).locator('self-check');
-    await check.scrollIntoViewIfNeeded();
-    for (let round = 0; round < 4; round++) {
-      const text = await check.locator('p.question').textContent();
-      const answer = answerOf(text);
-      const input = check.getByRole('textbox');
-      await input.fill(String(answer + 1));
-      await input.press('Enter');
-      await assert.doesNotReject(check.getByText(wrong).waitFor(), text);
-      await input.fill(String(answer));
-      await check.getByRole('button', { name: locale === 'en-US' ? 'Check' : '检查' }).click();
-      await assert.doesNotReject(check.getByText(right).waitFor(), `${text} -> ${answer}`);
-      await check
-        .getByRole('button', { name: locale === 'en-US' ? 'New question' : '换一题' })
-        .click();
-    }
-    const axe = await new AxeBuilder({ page }).include('section[data-chapter="nlp"]').analyze();
-    assert.deepEqual(
-      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-      [],
-    );
+    // the wrong answer is sent with Enter, the right one with the Check button
+    await answerSelfCheck(check, {
+      locale,
+      submit: { wrong: 'enter', right: 'button' },
+      answers: (question) => {
+        const answer = answerOf(question);
+        return { wrong: String(answer + 1), right: String(answer) };
+      },
+    });
+    await assertNoAxeViolations(page, 'section[data-chapter="nlp"]');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, section, measures } from './harness.mjs';
 import {
   cubeFacts,
   flatIndex,
@@ -17,9 +17,9 @@ import {
 const env = useBrowser();
 
 const SHAPE = [2, 6, 4, 4];
-const section = (page) => page.locator('section[data-chapter="bn-vs-ln"]');
-const cube = (page) => section(page).locator('#bn-vs-ln-cube');
-const player = (page) => section(page).locator('#bn-vs-ln-player');
+const chapter = (page) => section(page, 'bn-vs-ln');
+const cube = (page) => chapter(page).locator('#bn-vs-ln-cube');
+const player = (page) => chapter(page).locator('#bn-vs-ln-player');
 const summary = (page) => cube(page).locator('p.summary');
 const detail = (page) => cube(page).locator('p.detail');
 
@@ -64,8 +64,10 @@ test('the cube is coloured by the engine’s plan and shows what the kernels com
   // the picked group stands out: its cells are members, every other cell is dimmed
   assert.equal(await cube(page).locator('rect.cell.member').count(), 32);
   assert.equal(await cube(page).locator('rect.cell.dim').count(), 160);
-  const measures = await page.evaluate(() => performance.getEntriesByName('nl:norm-cube').length);
-  assert.ok(measures > 0, 'the recompute is measured as nl:norm-cube');
+  assert.ok(
+    (await measures(page, 'nl:norm-cube')) > 0,
+    'the recompute is measured as nl:norm-cube',
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -346,10 +348,7 @@ test('play animates, pause holds, speed and reduced motion are honoured', async 
     player(page).locator('p.status').getByText('Done.').waitFor({ timeout: 5000 }),
   );
   assert.equal(await button('Play').isVisible(), true, 'stops at the end');
-  const measures = await page.evaluate(
-    () => performance.getEntriesByName('nl:reduction-player').length,
-  );
-  assert.ok(measures > 0);
+  assert.ok((await measures(page, 'nl:reduction-player')) > 0);
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -368,7 +367,7 @@ test('play animates, pause holds, speed and reduced motion are honoured', async 
 
 test('GN(1) and LN, GN(C) and IN: the same colours, different parameters', async () => {
   const { context, page, problems } = await open();
-  const compact = section(page).locator('norm-cube[compact]');
+  const compact = chapter(page).locator('norm-cube[compact]');
   assert.equal(await compact.count(), 4);
   const groups = (k) =>
     compact
@@ -390,7 +389,7 @@ test('GN(1) and LN, GN(C) and IN: the same colours, different parameters', async
 
 test('the self-check is answered wrong, then right, with the engine’s answer', async () => {
   const { context, page, problems } = await open();
-  const check = section(page).locator('self-check');
+  const check = chapter(page).locator('self-check');
   const question = await check.locator('p.question').textContent();
   const answer = textbookAnswer(question);
   const input = check.getByLabel('Your answer');
@@ -424,7 +423,7 @@ test('in Chinese: prose, cube, player and self-check', async () => {
   await assert.doesNotReject(
     summary(page).getByText('BatchNorm2d(6)：计算 6 组均值和方差，每组 32 个元素').waitFor(),
   );
-  assert.ok((await section(page).textContent()).includes('哪些元素放在一起求同一个均值和方差'));
+  assert.ok((await chapter(page).textContent()).includes('哪些元素放在一起求同一个均值和方差'));
   await cube(page).locator('rect[data-i="0"]').hover();
   assert.match(await detail(page).textContent(), /x\[0, 0, 0, 0\] = .* → 输出 y = .*第 0 组/);
   await cube(page).getByRole('button', { name: 'GroupNorm', exact: true }).click();
@@ -435,8 +434,8 @@ test('in Chinese: prose, cube, player and self-check', async () => {
     await player(page).locator('p.status').textContent(),
     /^第 1 遍（均值），第 1 \/ 32 个元素/,
   );
-  await assert.doesNotReject(section(page).locator('self-check').getByText('自测').waitFor());
-  assert.match(await section(page).locator('self-check p.question').textContent(), /x 的形状是/);
+  await assert.doesNotReject(chapter(page).locator('self-check').getByText('自测').waitFor());
+  assert.match(await chapter(page).locator('self-check p.question').textContent(), /x 的形状是/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -39,12 +39,3 @@ export function textbookAnswer(text) {
   const rule = per[module[1]] ?? { count: N * G, size: (C / G) * H * W };
   return /How many mean\/variance pairs/.test(text) ? rule.count : rule.size;
 }
-
-/** The text of the element (inside any shadow root) that has focus. */
-export function focusedLabel(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute('aria-label') ?? el?.textContent;
-  });
-}

@@ -4,17 +4,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage, nodeEngine } from './harness.mjs';
+import {
+  useBrowser,
+  openPage,
+  nodeEngine,
+  section,
+  assertNoAxeViolations,
+  answerSelfCheck,
+  PHONE,
+} from './harness.mjs';
 import { formatNumber, textbookAnswer, cubeFacts, seededValues } from './ch-groups-helpers.mjs';
 import { batchSpread } from '../../web/engine/batch_spread.js';
 
 const env = useBrowser();
 
 const SIZES = [1, 2, 4, 8, 16, 32, 64];
-const section = (page) => page.locator('section[data-chapter="in-gn"]');
-const cube = (page) => section(page).locator('norm-cube');
-const chart = (page) => section(page).locator('batch-spread');
+const chapter = (page) => section(page, 'in-gn');
+const cube = (page) => chapter(page).locator('norm-cube');
+const chart = (page) => chapter(page).locator('batch-spread');
 
 async function open(options) {
   const r = await openPage(env.browser, env.server.url, {
@@ -152,18 +159,15 @@ test('the batch-size chart shows the C++ experiment and follows its fields', asy
 
 test('the self-check of chapter 9 is answered wrong, then right', async () => {
   const { context, page, problems } = await open();
-  const check = section(page).locator('self-check');
-  for (let k = 0; k < 6; k++) {
-    const question = await check.locator('p.question').textContent();
-    const answer = textbookAnswer(question);
-    await check.getByLabel('Your answer').fill(String(answer * 2 + 1));
-    await check.getByRole('button', { name: 'Check' }).click();
-    await assert.doesNotReject(check.getByText('Not quite.').waitFor(), question);
-    await check.getByLabel('Your answer').fill(String(answer));
-    await check.getByRole('button', { name: 'Check' }).click();
-    await assert.doesNotReject(check.getByText('Correct!').waitFor(), question);
-    await check.getByRole('button', { name: 'New question' }).click();
-  }
+  const check = chapter(page).locator('self-check');
+  await answerSelfCheck(check, {
+    rounds: 6,
+    submit: 'button',
+    answers: (question) => {
+      const answer = textbookAnswer(question);
+      return { wrong: String(answer * 2 + 1), right: String(answer) };
+    },
+  });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -171,7 +175,7 @@ test('the self-check of chapter 9 is answered wrong, then right', async () => {
 test('in Chinese: prose, contrast tool, chart and self-check', async () => {
   const { context, page, problems } = await open({ locale: 'zh-CN' });
   await assert.doesNotReject(page.getByRole('heading', { name: '9. IN 和 GN' }).waitFor());
-  const text = await section(page).textContent();
+  const text = await chapter(page).textContent();
   assert.ok(text.includes('数据不够，从通道借'));
   assert.ok(text.includes('InstanceNorm 最早用在快速风格迁移里'));
   await cube(page).locator('rect[data-i="0"]').hover();
@@ -186,7 +190,7 @@ test('in Chinese: prose, contrast tool, chart and self-check', async () => {
   );
   await chart(page).getByLabel('GroupNorm 的组数 G（C = 8）').fill('a');
   await assert.doesNotReject(chart(page).getByText('组数必须是整数').waitFor());
-  assert.match(await section(page).locator('self-check p.question').textContent(), /x 的形状是/);
+  assert.match(await chapter(page).locator('self-check p.question').textContent(), /x 的形状是/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -251,13 +255,9 @@ test('embed.html shows each widget from its hash', async () => {
 });
 
 test('on a phone: nothing sideways, and a tap picks a cube cell', async () => {
-  const { context, page, problems } = await openPage(env.browser, env.server.url, {
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, PHONE);
   for (const id of ['bn-vs-ln', 'in-gn']) {
-    const s = page.locator(`section[data-chapter="${id}"]`);
+    const s = section(page, id);
     await s.locator('norm-cube p.summary').first().waitFor();
     const widest = await s.evaluate((el) => {
       let right = 0;
@@ -294,13 +294,10 @@ for (const [locale, colorScheme] of [
       .locator('#bn-vs-ln-player')
       .getByRole('button', { name: /^(Step|下一步)$/ })
       .click();
-    const { violations } = await new AxeBuilder({ page })
-      .include('section[data-chapter="bn-vs-ln"]')
-      .include('section[data-chapter="in-gn"]')
-      .analyze();
-    assert.deepEqual(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-      [],
+    await assertNoAxeViolations(
+      page,
+      'section[data-chapter="bn-vs-ln"]',
+      'section[data-chapter="in-gn"]',
     );
     assert.deepEqual(problems, []);
     await context.close();

@@ -3,8 +3,13 @@
 // wrong, a phone-sized screen, axe-core. Every number is compared with the engine run in node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage } from './harness.mjs';
+import {
+  useBrowser,
+  openPage,
+  sidewaysOverflow,
+  assertNoAxeViolations,
+  PHONE,
+} from './harness.mjs';
 import { formatNumber, openChapter, race, SECTION, assertNoProblems } from './ch-race-helpers.mjs';
 import { MEMORY_OPTIMIZERS } from '../../web/widgets/memory-calculator.js';
 
@@ -39,11 +44,7 @@ test('the chapter in English: update rules, four widgets, a self-check, no axe v
     assert.equal(await section(page).locator(tag).count(), 1, tag);
   }
   await assert.doesNotReject(section(page).getByText('Self-check').waitFor());
-  const axe = await new AxeBuilder({ page }).include(SECTION).analyze();
-  assert.deepEqual(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    [],
-  );
+  await assertNoAxeViolations(page, SECTION);
   assertNoProblems(problems);
   await context.close();
 });
@@ -73,11 +74,7 @@ test('the chapter in Chinese, and switching language keeps every widget’s stat
   await assert.doesNotReject(
     stateWidget(page).getByText('Parameter θ after 1 step', { exact: true }).waitFor(),
   );
-  const axe = await new AxeBuilder({ page }).include(SECTION).analyze();
-  assert.deepEqual(
-    axe.violations.map((v) => v.id),
-    [],
-  );
+  await assertNoAxeViolations(page, SECTION);
   assertNoProblems(problems);
   await context.close();
 });
@@ -318,14 +315,8 @@ test('the self-check: a right answer, a wrong one, a new question, text that is 
 });
 
 test('on a phone the chapter fits the screen and the surface takes a tap', async () => {
-  const { context, page, problems } = await openChapter(env, {
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const { context, page, problems } = await openChapter(env, PHONE);
+  const overflow = await sidewaysOverflow(page);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   for (const tag of ['optimizer-race', 'optimizer-state', 'memory-calculator', 'decay-compare']) {
     const box = await section(page).locator(tag).boundingBox();

@@ -1,8 +1,7 @@
 // docs.html: every widget with its snippets, live.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, assertNoAxeViolations } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -45,16 +44,6 @@ test('axe-core finds no violations on the docs page', async () => {
   for (const section of await page.locator('main section[id]').all())
     await section.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    violations.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-    [],
-  );
+  await assertNoAxeViolations(page);
   await context.close();
 });

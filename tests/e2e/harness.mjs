@@ -1,9 +1,12 @@
 // Shared set-up for the browser tests: Vite's preview server on the built dist/, and Debian's
 // Chromium driven by playwright-core. Every page records its console errors and failed requests.
-// Also the node engine the tests check the page's numbers against.
+// Also what many test files check the same way (axe-core, a chapter's self-check, the focused
+// element, sideways overflow, performance measures) and the node engine they check numbers against.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { AxeBuilder } from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,4 +116,105 @@ export async function openPage(browser, url, { locale = 'en-US', ...contextOptio
     await buildAllChapters(page);
   }
   return { context, page, problems };
+}
+
+export const section = (page, id) => page.locator(`section[data-chapter="${id}"]`);
+
+/** openPage's options for a phone-sized touch screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/**
+ * axe-core's violations on the page, or only inside the `include` selectors: one line each, the
+ * rule and the first three places it found.
+ */
+export async function axeViolations(page, ...include) {
+  let axe = new AxeBuilder({ page });
+  for (const selector of include) axe = axe.include(selector);
+  const { violations } = await axe.analyze();
+  return violations.map((v) => {
+    const places = v.nodes.map((n) => n.target.join(' '));
+    const more = places.length > 3 ? ` (+${places.length - 3} more)` : '';
+    return `${v.id}: ${places.slice(0, 3).join(' | ')}${more}`;
+  });
+}
+
+export async function assertNoAxeViolations(page, ...include) {
+  assert.deepEqual(await axeViolations(page, ...include), []);
+}
+
+/** What <self-check> says, by the locale a page is opened in. */
+export const SELF_CHECK_TEXT = {
+  'en-US': {
+    answer: 'Your answer',
+    check: 'Check',
+    next: 'New question',
+    wrong: 'Not quite.',
+    right: 'Correct!',
+  },
+  'zh-CN': { answer: '你的答案', check: '检查', next: '换一题', wrong: '不对。', right: '正确！' },
+};
+
+/**
+ * Scrolls to a <self-check> and answers it `rounds` times: each question first wrong (the widget
+ * must say so), then right (it must say so), then a new question. `answers(question)` gives the `{ wrong, right }`
+ * texts to type for a question's text. `submit` says how each is sent, with Enter or with the
+ * Check button: 'enter', 'button', or `{ wrong, right }` of those.
+ */
+export async function answerSelfCheck(
+  check,
+  { answers, locale = 'en-US', rounds = 4, submit = 'enter' },
+) {
+  const text = SELF_CHECK_TEXT[locale];
+  const how = typeof submit === 'string' ? { wrong: submit, right: submit } : submit;
+  const input = check.getByLabel(text.answer);
+  const send = (way) =>
+    way === 'enter'
+      ? input.press('Enter')
+      : check.getByRole('button', { name: text.check }).click();
+  await check.scrollIntoViewIfNeeded();
+  for (let round = 0; round < rounds; round++) {
+    const question = await check.locator('p.question').textContent();
+    const { wrong, right } = answers(question);
+    await input.fill(wrong);
+    await send(how.wrong);
+    await assert.doesNotReject(check.getByText(text.wrong).waitFor(), question);
+    await input.fill(right);
+    await send(how.right);
+    await assert.doesNotReject(check.getByText(text.right).waitFor(), `${question} -> ${right}`);
+    await check.getByRole('button', { name: text.next }).click();
+  }
+}
+
+/**
+ * The element that has focus, inside any shadow root: its tag, its name (the name attribute, else
+ * its aria-label, else its text), its aria-label, and whether it shows a focus ring.
+ */
+export function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      name: el.getAttribute('name') ?? el.getAttribute('aria-label') ?? el.textContent.trim(),
+      label: el.getAttribute('aria-label'),
+      ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+}
+
+/** The aria-label of the element that has focus, inside any shadow root. */
+export const focusedLabel = async (page) => (await focused(page))?.label;
+
+/** How many performance measures the page recorded under `name`. */
+export function measures(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
+/** By how many pixels the page (not just a widget) is wider than the screen. */
+export function sidewaysOverflow(page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
 }

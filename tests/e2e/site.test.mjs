@@ -1,23 +1,11 @@
 // The tutorial page as a whole: accessibility (axe-core), themes, a phone-sized viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, axeViolations, sidewaysOverflow, PHONE } from './harness.mjs';
 
 const env = useBrowser();
 
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-
-async function axeViolations(page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-}
 
 for (const [locale, colorScheme] of [
   ['en-US', 'light'],
@@ -50,14 +38,8 @@ test('dark mode follows the system, and the theme switch overrides it and is rem
 });
 
 test('on a phone-sized screen the page does not scroll sideways and cells take taps', async () => {
-  const { context, page, problems } = await openPage(env.browser, env.server.url, {
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const { context, page, problems } = await openPage(env.browser, env.server.url, PHONE);
+  const overflow = await sidewaysOverflow(page);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   const cell = page.getByLabel('x[0, 0, 0]', { exact: true });
   await cell.tap();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useBrowser, openPage, root } from './harness.mjs';
+import { useBrowser, openPage, focusedLabel, root } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -79,12 +79,7 @@ test('keyboard: arrow keys move between cells', async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await page.getByLabel('x[0, 0, 0]', { exact: true }).focus();
   await page.keyboard.press('ArrowDown');
-  const focused = await page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute('aria-label');
-  });
-  assert.equal(focused, 'x[0, 1, 0]');
+  assert.equal(await focusedLabel(page), 'x[0, 1, 0]');
   await context.close();
 });
 
