@@ -4,6 +4,7 @@
 // and the slope f' at those values: all from the C++ kernels (LayerNorm and the activation kernel).
 //   <affine-plot activation="tanh" gamma="2" beta="0.5" shape="2,8"></affine-plot>
 import { hostStyle } from './host-style.js';
+import { formControls, fieldRow } from './lib/controls-style.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -112,70 +113,31 @@ export class AffinePlot extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
+    fieldRow,
     css`
       :host {
         display: block;
       }
       .controls {
-        display: flex;
-        flex-wrap: wrap;
         gap: 0.5em 1.2em;
         align-items: flex-end;
-        margin: 0.4em 0 0.6em;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.15em;
-      }
-      .field > span {
-        font-size: 0.85em;
-        color: var(--nl-muted, #5b6472);
       }
       .pair {
         display: flex;
         gap: 0.4em;
         align-items: center;
       }
-      input,
-      select,
-      button {
-        font: inherit;
-        color: var(--nl-fg, #1d2330);
-      }
-      input[type='text'],
-      select,
-      button {
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       input[type='text'] {
         width: 4.5em;
       }
       input[type='range'] {
         width: 9em;
-        accent-color: var(--nl-accent, #1f6feb);
       }
-      input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
-      }
-      .field-error,
       .error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
         font-size: 0.9em;
         margin: 0.2em 0;
-      }
-      .field-error:empty {
-        display: none;
       }
       svg {
         display: block;
@@ -204,11 +166,11 @@ export class AffinePlot extends LitElement {
       }
       .curve {
         fill: none;
-        stroke: var(--nl-accent, #1f6feb);
+        stroke: var(--nl-accent, #1f5fcc);
         stroke-width: 2.5;
       }
       .dot {
-        fill: var(--nl-accent, #1f6feb);
+        fill: var(--nl-accent, #1f5fcc);
         stroke: var(--nl-bg, #fff);
         stroke-width: 1.5;
       }
@@ -226,7 +188,7 @@ export class AffinePlot extends LitElement {
         height: 0;
         margin-right: 0.35em;
         vertical-align: middle;
-        border-top: 2.5px solid var(--nl-accent, #1f6feb);
+        border-top: 2.5px solid var(--nl-accent, #1f5fcc);
       }
       .key.base-key {
         border-top: 1.5px dashed var(--nl-muted, #5b6472);
@@ -236,7 +198,7 @@ export class AffinePlot extends LitElement {
         height: 0.7em;
         border: none;
         border-radius: 50%;
-        background: var(--nl-accent, #1f6feb);
+        background: var(--nl-accent, #1f5fcc);
       }
       .summary {
         margin: 0.4em 0;

@@ -130,16 +130,6 @@ export class BatchSpread extends LitElement {
       .summary {
         margin: 0.4em 0;
       }
-      .error {
-        color: var(--nl-error, #b3261e);
-      }
-      details {
-        margin: 0.5em 0;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f5fcc);
-      }
       input[type='range'] {
         width: 12em;
       }

@@ -3,6 +3,7 @@
 // statistics plan. The reader adds rows of their own.
 //   <count-table rows="nn.LayerNorm(4) | 2,3,4; nn.BatchNorm2d(3) | 2,3,4,4"></count-table>
 import { hostStyle } from './host-style.js';
+import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -82,6 +83,7 @@ export class CountTable extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
     css`
       :host {
         display: block;
@@ -118,7 +120,7 @@ export class CountTable extends LitElement {
         font-size: 0.95em;
       }
       .error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
       }
       form {
         display: flex;
@@ -127,15 +129,6 @@ export class CountTable extends LitElement {
         align-items: center;
         margin-top: 0.6em;
       }
-      input,
-      button {
-        font: inherit;
-        color: var(--nl-fg, #1d2330);
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       input[name='module'] {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
         width: 14em;
@@ -143,24 +136,8 @@ export class CountTable extends LitElement {
       input[name='shape'] {
         width: 8em;
       }
-      input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
-      }
       .field-error {
         flex-basis: 100%;
-        margin: 0;
-        color: var(--nl-error, #c62828);
-        font-size: 0.9em;
-      }
-      .field-error:empty {
-        display: none;
       }
     `,
   ];

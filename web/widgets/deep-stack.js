@@ -188,14 +188,6 @@ export class DeepStack extends LitElement {
       details {
         margin: 0.5em 0;
       }
-      summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f5fcc);
-      }
-      summary:focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
-      }
     `,
   ];
 

@@ -2,6 +2,7 @@
 // <padding-demo>, <deep-stack>): attribute converters, seeded input data and the controls' look.
 // Inputs only: every statistic these widgets show comes from the engine.
 import { css } from 'lit';
+import { formControls, tableStyle } from './lib/controls-style.js';
 
 /** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
 export const csvNumbers = {
@@ -77,122 +78,80 @@ export function markEnd(name) {
   }
 }
 
-export const controlStyle = css`
-  .controls {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: flex-end;
-    margin: 0.5em 0;
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.15em;
-    font-size: 0.9em;
-  }
-  .field.inline {
-    flex-direction: row;
-    align-items: center;
-    gap: 0.35em;
-  }
-  input,
-  select,
-  button {
-    font: inherit;
-    padding: 0.25em 0.5em;
-    border: 1px solid var(--nl-border, #c8cdd6);
-    border-radius: 5px;
-    background: var(--nl-bg, #fff);
-    color: var(--nl-fg, #1d2330);
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    padding: 0;
-    margin: 0;
-    accent-color: var(--nl-accent, #1f5fcc);
-  }
-  input[type='range'] {
-    padding: 0;
-    border: 0;
-    background: transparent;
-    accent-color: var(--nl-accent, #1f5fcc);
-  }
-  input:not([type]),
-  input[type='text'] {
-    width: 6em;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--nl-error, #b3261e);
-    background: var(--nl-error-bg, #fdecea);
-  }
-  button {
-    cursor: pointer;
-  }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  button[aria-pressed='true'] {
-    background: var(--nl-accent, #1f5fcc);
-    border-color: var(--nl-accent, #1f5fcc);
-    color: var(--nl-bg, #fff);
-  }
-  :focus-visible {
-    outline: 3px solid var(--nl-focus, #1f6feb);
-    outline-offset: 2px;
-  }
-  fieldset {
-    border: 1px solid var(--nl-border, #c8cdd6);
-    border-radius: 6px;
-    margin: 0;
-    padding: 0.3em 0.6em 0.5em;
-  }
-  legend {
-    font-size: 0.9em;
-    padding: 0 0.3em;
-  }
-  .error {
-    color: var(--nl-error, #b3261e);
-    font-size: 0.9em;
-    margin: 0.25em 0;
-  }
-  .muted {
-    color: var(--nl-muted, #5b6472);
-  }
-  .caption {
-    margin: 0.8em 0 0.3em;
-    font-size: 0.95em;
-    font-weight: 600;
-  }
-  .scroll {
-    max-width: 100%;
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    font-size: 0.9em;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    padding: 0.2em 0.6em;
-    border-bottom: 1px solid var(--nl-border, #c8cdd6);
-    text-align: right;
-    white-space: nowrap;
-  }
-  th:first-child,
-  td:first-child {
-    text-align: left;
-  }
-  svg {
-    display: block;
-    max-width: 100%;
-    height: auto;
-    overflow: visible;
-  }
-  svg text {
-    fill: var(--nl-fg, #1d2330);
-    font-size: 11px;
-  }
-`;
+/** The controls' look (formControls), laid out in rows of fields, with their tables and charts. */
+export const controlStyle = [
+  formControls,
+  tableStyle,
+  css`
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 1em;
+      align-items: flex-end;
+      margin: 0.5em 0;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.15em;
+      font-size: 0.9em;
+    }
+    .field.inline {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.35em;
+    }
+    input[type='checkbox'],
+    input[type='radio'] {
+      margin: 0;
+    }
+    input:not([type]),
+    input[type='text'] {
+      width: 6em;
+    }
+    fieldset {
+      border: 1px solid var(--nl-border, #c8cdd6);
+      border-radius: 6px;
+      margin: 0;
+      padding: 0.3em 0.6em 0.5em;
+    }
+    legend {
+      font-size: 0.9em;
+      padding: 0 0.3em;
+    }
+    .error {
+      color: var(--nl-error, #b3261e);
+      font-size: 0.9em;
+      margin: 0.25em 0;
+    }
+    .muted {
+      color: var(--nl-muted, #5b6472);
+    }
+    .caption {
+      margin: 0.8em 0 0.3em;
+      font-size: 0.95em;
+      font-weight: 600;
+    }
+    .scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    table {
+      font-size: 0.9em;
+    }
+    th,
+    td {
+      white-space: nowrap;
+    }
+    svg {
+      display: block;
+      max-width: 100%;
+      height: auto;
+      overflow: visible;
+    }
+    svg text {
+      fill: var(--nl-fg, #1d2330);
+      font-size: 11px;
+    }
+  `,
+];

@@ -4,6 +4,7 @@
 // classic mistakes sets up each one in a click.
 //   <module-console module="nn.LayerNorm([6, 3])" shape="8,6,3,4"></module-console>
 import { hostStyle } from './host-style.js';
+import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -90,6 +91,7 @@ export class ModuleConsole extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
     css`
       :host {
         display: block;
@@ -117,25 +119,9 @@ export class ModuleConsole extends LitElement {
         align-items: center;
         margin: 0.3em 0 0.6em;
       }
-      input,
-      button {
-        font: inherit;
-        color: var(--nl-fg, #1d2330);
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       input[name='module'] {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
         width: min(20em, 70vw);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
       }
       .caption {
         margin: 0.8em 0 0.3em;
@@ -171,7 +157,7 @@ export class ModuleConsole extends LitElement {
         overflow-wrap: anywhere;
       }
       .err {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
       }
       .ok {
         color: var(--nl-ok, #1b7f3b);

@@ -145,7 +145,6 @@ export class NormCube extends LitElement {
         max-width: 40em;
       }
       .cube:focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
         outline-offset: 3px;
       }
       .cell {
@@ -188,16 +187,6 @@ export class NormCube extends LitElement {
       .hint {
         font-size: 0.9em;
         margin: 0.2em 0;
-      }
-      .error {
-        color: var(--nl-error, #b3261e);
-      }
-      details {
-        margin: 0.5em 0;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f5fcc);
       }
       :host([compact]) .cube {
         max-width: 24em;

@@ -8,6 +8,7 @@
 // weight="…" / bias="…" (γ, β to start from), eps="…", label / output-label (the tensors' names in
 // cell labels and in the PyTorch code: give each playground of a page its own).
 import { hostStyle } from './host-style.js';
+import { formControls, tableStyle } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -132,6 +133,8 @@ export class NormPlayground extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
+    tableStyle,
     css`
       :host {
         display: block;
@@ -142,7 +145,7 @@ export class NormPlayground extends LitElement {
         font-weight: 600;
       }
       .error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
         overflow-wrap: anywhere;
       }
       .summary {
@@ -156,15 +159,6 @@ export class NormPlayground extends LitElement {
         align-items: center;
         margin: 0.3em 0;
       }
-      input,
-      button {
-        font: inherit;
-        color: var(--nl-fg, #1d2330);
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       input[name='module'] {
         font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
         width: min(22em, 70vw);
@@ -172,42 +166,14 @@ export class NormPlayground extends LitElement {
       input[name='eps'] {
         width: 7em;
       }
-      input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
-      }
       .field-error {
-        color: var(--nl-error, #c62828);
-        font-size: 0.9em;
         flex-basis: 100%;
-        margin: 0;
-      }
-      .field-error:empty {
-        display: none;
       }
       .table-wrap {
         overflow-x: auto;
       }
       table {
-        border-collapse: collapse;
         font-size: 0.9em;
-        font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        padding: 0.15em 0.6em;
-        border-bottom: 1px solid var(--nl-border, #c8cdd6);
-        text-align: right;
-      }
-      th:first-child,
-      td:first-child {
-        text-align: left;
       }
       .swatch {
         display: inline-block;

@@ -3,115 +3,63 @@
 // hyper-parameter fields, and which field a PyTorch constructor message is about.
 // Not a widget itself: it defines no element.
 import { css } from 'lit';
+import { formControls, tableStyle } from './lib/controls-style.js';
 
-export const formStyles = css`
-  fieldset {
-    border: 1px solid var(--nl-border, #c8cdd6);
-    border-radius: 6px;
-    margin: 0.5em 0;
-    padding: 0.4em 0.7em 0.6em;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.3em;
-  }
-  label {
-    display: inline-flex;
-    flex-direction: column;
-    gap: 0.1em;
-    font-size: 0.9em;
-  }
-  label.inline {
-    flex-direction: row;
-    align-items: center;
-    gap: 0.35em;
-  }
-  input,
-  select,
-  button {
-    font: inherit;
-    padding: 0.25em 0.45em;
-    border: 1px solid var(--nl-border, #c8cdd6);
-    border-radius: 5px;
-    background: var(--nl-bg, #fff);
-    color: var(--nl-fg, #1d2330);
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    padding: 0;
-    width: 1.05em;
-    height: 1.05em;
-    accent-color: var(--nl-accent, #1f5fcc);
-  }
-  input[type='range'] {
-    padding: 0;
-    accent-color: var(--nl-accent, #1f5fcc);
-  }
-  input.num {
-    width: 6.5em;
-    font-variant-numeric: tabular-nums;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--nl-error, #c62828);
-    background: var(--nl-error-bg, #fdecea);
-  }
-  button {
-    cursor: pointer;
-  }
-  button[aria-pressed='true'] {
-    background: var(--nl-accent, #1f5fcc);
-    border-color: var(--nl-accent, #1f5fcc);
-    color: var(--nl-bg, #fff);
-  }
-  button:disabled {
-    cursor: default;
-    opacity: 0.6;
-  }
-  :focus-visible {
-    outline: 3px solid var(--nl-focus, #1f6feb);
-    outline-offset: 2px;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 0.8em;
-    align-items: flex-end;
-    margin: 0.4em 0;
-  }
-  .field-error {
-    color: var(--nl-error, #c62828);
-    font-size: 0.85em;
-    font-weight: 600;
-    max-width: 22em;
-  }
-  .muted {
-    color: var(--nl-muted, #5b6472);
-  }
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    padding: 0.2em 0.6em;
-    border-bottom: 1px solid var(--nl-border, #c8cdd6);
-    text-align: right;
-  }
-  th:first-child,
-  td:first-child {
-    text-align: left;
-  }
-  .scroll {
-    max-width: 100%;
-    overflow-x: auto;
-  }
-  svg {
-    display: block;
-    max-width: 100%;
-    height: auto;
-  }
-`;
+/** The controls' look (formControls) in these widgets' fieldsets and rows of labels. */
+export const formStyles = [
+  formControls,
+  tableStyle,
+  css`
+    fieldset {
+      border: 1px solid var(--nl-border, #c8cdd6);
+      border-radius: 6px;
+      margin: 0.5em 0;
+      padding: 0.4em 0.7em 0.6em;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0 0.3em;
+    }
+    label {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 0.1em;
+      font-size: 0.9em;
+    }
+    label.inline {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.35em;
+    }
+    input.num {
+      width: 6.5em;
+      font-variant-numeric: tabular-nums;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em 0.8em;
+      align-items: flex-end;
+      margin: 0.4em 0;
+    }
+    .field-error {
+      max-width: 22em;
+    }
+    .muted {
+      color: var(--nl-muted, #5b6472);
+    }
+    .scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    svg {
+      display: block;
+      max-width: 100%;
+      height: auto;
+    }
+  `,
+];
 
 /**
  * A number as a learner types it: "0.01", "1e-3", ".5", "−2" (a true minus sign too).

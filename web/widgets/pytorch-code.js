@@ -1,5 +1,6 @@
 // <pytorch-code>: a block of Python with a copy button. `code` is plain text, rendered as text.
 import { hostStyle } from './host-style.js';
+import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css } from 'lit';
 import { t } from '../i18n.js';
 
@@ -20,19 +21,11 @@ export class PytorchCode extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
     css`
       :host {
         display: block;
         margin: 0.5em 0;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f6feb);
-      }
-      summary:focus-visible,
-      button:focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
       }
       pre {
         margin: 0.4em 0 0;
@@ -49,15 +42,10 @@ export class PytorchCode extends LitElement {
           monospace;
       }
       button {
-        font: inherit;
         font-size: 0.85em;
         margin-top: 0.3em;
         padding: 0.15em 0.7em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
         background: transparent;
-        color: inherit;
-        cursor: pointer;
       }
       .status {
         margin-left: 0.5em;

@@ -184,16 +184,6 @@ export class ReductionPlayer extends LitElement {
         min-height: 3em;
         margin: 0.4em 0;
       }
-      .error {
-        color: var(--nl-error, #b3261e);
-      }
-      details {
-        margin: 0.5em 0;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f5fcc);
-      }
       .table-wrap {
         overflow-x: auto;
         max-height: 24em;

@@ -5,6 +5,7 @@
 //    tolerance?: number (for unit 'number'), explain: {zh, en}}
 // where `answer` must come from the engine (a plan's statCount, a module's parameter shapes, ...).
 import { hostStyle } from './host-style.js';
+import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { t, formatNumber } from '../i18n.js';
@@ -69,13 +70,14 @@ export class SelfCheck extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
     css`
       :host {
         display: block;
         margin: 1.2em 0;
         padding: 0.8em 1em;
         border: 1px solid var(--nl-border, #c8cdd6);
-        border-left: 4px solid var(--nl-accent, #1f6feb);
+        border-left: 4px solid var(--nl-accent, #1f5fcc);
         border-radius: 6px;
       }
       h3 {
@@ -89,29 +91,13 @@ export class SelfCheck extends LitElement {
         align-items: center;
         margin: 0.5em 0;
       }
-      input,
-      button {
-        font: inherit;
-        padding: 0.25em 0.6em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-        color: var(--nl-fg, #1d2330);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
-      }
       .right {
         color: var(--nl-ok, #1b7f3b);
         font-weight: 600;
       }
       .wrong,
       .error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
         font-weight: 600;
       }
       .explain {

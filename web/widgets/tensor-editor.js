@@ -12,6 +12,7 @@
 // Fires `tensor-change` with {values: Float32Array, shape} whenever the tensor changes, and
 // `page-change` with {page} when another page is shown.
 import { hostStyle } from './host-style.js';
+import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
 import { formatShape } from './self-check.js';
@@ -157,6 +158,7 @@ export class TensorEditor extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
     css`
       :host {
         display: block;
@@ -185,13 +187,8 @@ export class TensorEditor extends LitElement {
         gap: 2px;
         margin: 2px 0;
       }
-      input,
-      output,
-      textarea,
-      button,
-      select {
+      output {
         font: inherit;
-        color: var(--nl-fg, #1d2330);
       }
       .cell {
         box-sizing: border-box;
@@ -211,12 +208,7 @@ export class TensorEditor extends LitElement {
         white-space: nowrap;
       }
       :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
         outline-offset: 1px;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-        background: var(--nl-error-bg, #fdecea);
       }
       .note {
         margin-left: 0.6em;
@@ -225,7 +217,7 @@ export class TensorEditor extends LitElement {
         white-space: nowrap;
       }
       .error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
         font-size: 0.9em;
         margin: 0.3em 0 0;
       }
@@ -241,38 +233,18 @@ export class TensorEditor extends LitElement {
         gap: 0.4em 0.6em;
         margin: 0 0 0.4em;
       }
-      .bar input,
-      .bar select,
-      .bar button,
-      .tools textarea,
-      .tools button {
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       .bar input {
         width: 9em;
-      }
-      .bar input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-      }
-      button {
-        cursor: pointer;
       }
       .tools {
         margin: 0.4em 0 0;
         font-size: 0.95em;
       }
       .values summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f6feb);
         width: fit-content;
         margin: 0.2em 0;
       }
       .tools summary {
-        cursor: pointer;
-        color: var(--nl-accent, #1f6feb);
         width: fit-content;
       }
       .tools label {
