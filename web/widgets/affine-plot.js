@@ -5,6 +5,7 @@
 //   <affine-plot activation="tanh" gamma="2" beta="0.5" shape="2,8"></affine-plot>
 import { hostStyle } from './host-style.js';
 import { formControls, fieldRow } from './lib/controls-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -341,18 +342,17 @@ export class AffinePlot extends LitElement {
           .value=${String(Math.min(max, Math.max(min, value)))}
           @input=${(e) => this.#onSlider(name, e.target.value)}
         />
-        <input
-          type="text"
-          name=${name}
-          inputmode="decimal"
-          autocomplete="off"
-          aria-label=${`${t(lang, label)} ${t(lang, TEXT.exact)}`}
-          aria-invalid=${this.errors[name] ? 'true' : 'false'}
-          .value=${this.drafts[name] ?? String(value)}
-          @input=${(e) => this.#onNumber(name, e.target.value)}
-        />
+        ${fieldInput({
+          name,
+          inputmode: 'decimal',
+          ariaLabel: `${t(lang, label)} ${t(lang, TEXT.exact)}`,
+          value: this.drafts[name] ?? String(value),
+          error: this.errors[name],
+          errorId: `${name}-error`,
+          onInput: (e) => this.#onNumber(name, e.target.value),
+        })}
       </div>
-      <p class="field-error" role="alert">${this.errors[name] ?? ''}</p>
+      ${fieldError(`${name}-error`, this.errors[name])}
     </div>`;
   }
 

@@ -9,6 +9,7 @@ import { scaleLog, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { hostStyle } from './host-style.js';
 import { controlsStyle } from './lib/controls-style.js';
+import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
 import { batchSpread } from '../engine/batch_spread.js';
 import { HashStateController } from '../state/url-state.js';
@@ -349,22 +350,14 @@ export class BatchSpread extends LitElement {
   }
 
   #field(key, label) {
-    const error = this.fieldErrors[key];
-    return html`<div class="field">
-      <label for="${key}-input">${label}</label>
-      <input
-        id="${key}-input"
-        type="text"
-        inputmode="numeric"
-        name=${key}
-        autocomplete="off"
-        .value=${this.texts[key] ?? ''}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="${key}-error"
-        @input=${(e) => this.#onText(key, e)}
-      />
-      <p class="field-error" id="${key}-error" role="alert">${error || nothing}</p>
-    </div>`;
+    return textField({
+      key,
+      label,
+      inputmode: 'numeric',
+      value: this.texts[key],
+      error: this.fieldErrors[key],
+      onInput: (e) => this.#onText(key, e),
+    });
   }
 
   render() {

@@ -4,6 +4,7 @@
 //   <count-table rows="nn.LayerNorm(4) | 2,3,4; nn.BatchNorm2d(3) | 2,3,4,4"></count-table>
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -274,23 +275,24 @@ export class CountTable extends LitElement {
       <form @submit=${this.#add}>
         <label
           >${t(lang, TEXT.module)}
-          <input
-            name="module"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${this.moduleDraft}
-            @input=${(e) => (this.moduleDraft = e.target.value)}
-        /></label>
+          ${fieldInput({
+            name: 'module',
+            value: this.moduleDraft,
+            errorId: 'add-error',
+            onInput: (e) => (this.moduleDraft = e.target.value),
+          })}</label
+        >
         <label
           >${t(lang, TEXT.input)}
-          <input
-            name="shape"
-            autocomplete="off"
-            .value=${this.shapeDraft}
-            @input=${(e) => (this.shapeDraft = e.target.value)}
-        /></label>
+          ${fieldInput({
+            name: 'shape',
+            value: this.shapeDraft,
+            errorId: 'add-error',
+            onInput: (e) => (this.shapeDraft = e.target.value),
+          })}</label
+        >
         <button type="submit">${t(lang, TEXT.add)}</button>
-        <p class="field-error" role="alert">${this.formError}</p>
+        ${fieldError('add-error', this.formError)}
       </form>
       ${
         this.stateNotice

@@ -4,6 +4,7 @@
 // (λθ added to the gradient, then divided by √v̂) and AdamW (θ shrunk by lr·λ·θ directly).
 //   <decay-compare lr="0.05" weight-decay="0.1" steps="300"></decay-compare>
 import { hostStyle } from './host-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
@@ -248,17 +249,16 @@ export class DecayCompare extends LitElement {
     return html`<div>
       <label
         >${label}
-        <input
-          class="num"
-          inputmode="decimal"
-          autocomplete="off"
-          spellcheck="false"
-          aria-invalid=${this.errors[key] ? 'true' : 'false'}
-          aria-describedby="${key}-error"
-          .value=${this.texts[key] ?? ''}
-          @input=${(e) => this.#onField(key, e.target.value)}
-      /></label>
-      <div id="${key}-error" class="field-error" role="alert">${this.errors[key]}</div>
+        ${fieldInput({
+          cls: 'num',
+          inputmode: 'decimal',
+          value: this.texts[key],
+          error: this.errors[key],
+          errorId: `${key}-error`,
+          onInput: (e) => this.#onField(key, e.target.value),
+        })}</label
+      >
+      ${fieldError(`${key}-error`, this.errors[key])}
     </div>`;
   }
 

@@ -3,6 +3,7 @@
 // bytes counted by the engine (engine.optimizerMemory). Activations are not part of it.
 //   <memory-calculator params="7e9" precision="fp32" optimizer="adam"></memory-calculator>
 import { hostStyle } from './host-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
@@ -291,17 +292,17 @@ export class MemoryCalculator extends LitElement {
       <div class="row">
         <label for=${paramsId}
           >${t(lang, TEXT.params)}
-          <input
-            id=${paramsId}
-            class="num"
-            inputmode="decimal"
-            autocomplete="off"
-            spellcheck="false"
-            aria-describedby="params-hint params-error"
-            aria-invalid=${this.paramsError ? 'true' : 'false'}
-            .value=${this.paramsText ?? ''}
-            @input=${(e) => this.#onParams(e.target.value)}
-        /></label>
+          ${fieldInput({
+            id: paramsId,
+            cls: 'num',
+            inputmode: 'decimal',
+            value: this.paramsText,
+            error: this.paramsError,
+            hint: 'params-hint',
+            errorId: 'params-error',
+            onInput: (e) => this.#onParams(e.target.value),
+          })}</label
+        >
         <label
           >${t(lang, TEXT.precision)}
           <select @change=${(e) => (this.precision = e.target.value)}>
@@ -324,7 +325,7 @@ export class MemoryCalculator extends LitElement {
         >
       </div>
       <div class="muted" id="params-hint">${t(lang, TEXT.paramsHint)}</div>
-      <div id="params-error" class="field-error" role="alert">${this.paramsError}</div>
+      ${fieldError('params-error', this.paramsError)}
       <div class="row presets" role="group" aria-label=${t(lang, TEXT.presets)}>
         ${PRESETS.map(
           ([name, n]) =>

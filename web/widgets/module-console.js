@@ -5,6 +5,7 @@
 //   <module-console module="nn.LayerNorm([6, 3])" shape="8,6,3,4"></module-console>
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
+import { fieldInput } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -322,15 +323,14 @@ export class ModuleConsole extends LitElement {
       <form @submit=${this.#submit}>
         <label
           >${t(lang, TEXT.module)}
-          <input
-            name="module"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${failed ? 'true' : 'false'}
-            aria-describedby=${failed ? 'latest-run' : nothing}
-            .value=${this.draft ?? this.module}
-            @input=${(e) => (this.draft = e.target.value)}
-        /></label>
+          ${fieldInput({
+            name: 'module',
+            value: this.draft ?? this.module,
+            invalid: failed,
+            errorId: failed ? 'latest-run' : undefined,
+            onInput: (e) => (this.draft = e.target.value),
+          })}</label
+        >
         <button type="submit">${t(lang, TEXT.run)}</button>
       </form>
       <p class="caption">${t(lang, TEXT.input)}</p>

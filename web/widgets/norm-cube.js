@@ -10,6 +10,7 @@
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { hostStyle } from './host-style.js';
 import { controlsStyle } from './lib/controls-style.js';
+import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
 import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
@@ -753,36 +754,21 @@ export class NormCube extends LitElement {
         </div>
         ${err.kind ? html`<p class="field-error" role="alert">${err.kind}</p>` : nothing}
       </div>
-      <div class="field">
-        <label for="shape-input">${t(lang, TEXT.shape)}</label>
-        <input
-          id="shape-input"
-          type="text"
-          name="shape"
-          autocomplete="off"
-          spellcheck="false"
-          .value=${this.shapeText ?? ''}
-          aria-invalid=${err.shape ? 'true' : 'false'}
-          aria-describedby="shape-error"
-          @input=${this.#onShapeInput}
-        />
-        <p class="field-error" id="shape-error" role="alert">${err.shape ?? nothing}</p>
-      </div>
-      ${html`<div class="field">
-        <label for="groups-input">${t(lang, TEXT.groups)}</label>
-        <input
-          id="groups-input"
-          type="text"
-          inputmode="numeric"
-          name="groups"
-          autocomplete="off"
-          .value=${this.groupsText ?? ''}
-          aria-invalid=${err.groups ? 'true' : 'false'}
-          aria-describedby="groups-error"
-          @input=${this.#onGroupsInput}
-        />
-        <p class="field-error" id="groups-error" role="alert">${err.groups ?? nothing}</p>
-      </div>`}
+      ${textField({
+        key: 'shape',
+        label: t(lang, TEXT.shape),
+        value: this.shapeText,
+        error: err.shape,
+        onInput: this.#onShapeInput,
+      })}
+      ${textField({
+        key: 'groups',
+        label: t(lang, TEXT.groups),
+        inputmode: 'numeric',
+        value: this.groupsText,
+        error: err.groups,
+        onInput: this.#onGroupsInput,
+      })}
     </div>`;
   }
 }

@@ -9,6 +9,7 @@
 // cell labels and in the PyTorch code: give each playground of a page its own).
 import { hostStyle } from './host-style.js';
 import { formControls, tableStyle } from './lib/controls-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -324,16 +325,16 @@ export class NormPlayground extends LitElement {
     return html`<form class="controls" @submit=${this.#applyModule}>
       <label
         >${t(lang, TEXT.module)}
-        <input
-          name="module"
-          autocomplete="off"
-          spellcheck="false"
-          aria-invalid=${this.moduleError ? 'true' : 'false'}
-          .value=${text}
-          @input=${(e) => (this.moduleDraft = e.target.value)}
-      /></label>
+        ${fieldInput({
+          name: 'module',
+          value: text,
+          error: this.moduleError,
+          errorId: 'module-error',
+          onInput: (e) => (this.moduleDraft = e.target.value),
+        })}</label
+      >
       <button type="submit">${t(lang, TEXT.apply)}</button>
-      <p class="field-error" role="alert">${this.moduleError}</p>
+      ${fieldError('module-error', this.moduleError)}
     </form>`;
   }
 
@@ -352,15 +353,16 @@ export class NormPlayground extends LitElement {
     return html`<div class="controls">
       <label
         >${t(lang, TEXT.eps)}
-        <input
-          name="eps"
-          inputmode="decimal"
-          autocomplete="off"
-          aria-invalid=${this.epsError ? 'true' : 'false'}
-          .value=${this.epsDraft ?? String(eps)}
-          @input=${(e) => this.#onEps(e.target.value)}
-      /></label>
-      <p class="field-error" role="alert">${this.epsError}</p>
+        ${fieldInput({
+          name: 'eps',
+          inputmode: 'decimal',
+          value: this.epsDraft ?? String(eps),
+          error: this.epsError,
+          errorId: 'eps-error',
+          onInput: (e) => this.#onEps(e.target.value),
+        })}</label
+      >
+      ${fieldError('eps-error', this.epsError)}
     </div>`;
   }
 

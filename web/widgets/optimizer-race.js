@@ -4,6 +4,7 @@
 // them back. Hyper-parameters are checked by the engine, which answers with PyTorch's message.
 //   <optimizer-race surface="rosenbrock" steps="200" lanes="sgd,momentum,adam"></optimizer-race>
 import { hostStyle } from './host-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
@@ -956,17 +957,16 @@ export class OptimizerRace extends LitElement {
             return html`<div class="field">
               <label
                 >${f.label}
-                <input
-                  class="num"
-                  inputmode="decimal"
-                  autocomplete="off"
-                  spellcheck="false"
-                  aria-invalid=${errors[key] ? 'true' : 'false'}
-                  aria-describedby="${fid}-error"
-                  .value=${text}
-                  @input=${(e) => this.#onField(id, key, e.target.value)}
-              /></label>
-              <span id="${fid}-error" class="field-error" role="alert">${errors[key] ?? ''}</span>
+                ${fieldInput({
+                  cls: 'num',
+                  inputmode: 'decimal',
+                  value: text,
+                  error: errors[key],
+                  errorId: `${fid}-error`,
+                  onInput: (e) => this.#onField(id, key, e.target.value),
+                })}</label
+              >
+              ${fieldError(`${fid}-error`, errors[key])}
             </div>`;
           })}
         </div>
@@ -1135,42 +1135,32 @@ export class OptimizerRace extends LitElement {
         >
         <label
           >${t(lang, TEXT.steps)}
-          <input
-            class="num"
-            inputmode="numeric"
-            autocomplete="off"
-            aria-invalid=${this.fieldErrors.steps ? 'true' : 'false'}
-            aria-describedby="steps-error"
-            .value=${this.stepsText}
-            @input=${(e) => this.#onSteps(e.target.value)}
-        /></label>
-        <label
-          >${t(lang, TEXT.startX)}
-          <input
-            class="num"
-            inputmode="decimal"
-            autocomplete="off"
-            aria-invalid=${this.fieldErrors.x ? 'true' : 'false'}
-            aria-describedby="start-error"
-            .value=${this.startText[0]}
-            @input=${(e) => this.#onStartText(0, e.target.value)}
-        /></label>
-        <label
-          >${t(lang, TEXT.startY)}
-          <input
-            class="num"
-            inputmode="decimal"
-            autocomplete="off"
-            aria-invalid=${this.fieldErrors.y ? 'true' : 'false'}
-            aria-describedby="start-error"
-            .value=${this.startText[1]}
-            @input=${(e) => this.#onStartText(1, e.target.value)}
-        /></label>
+          ${fieldInput({
+            cls: 'num',
+            inputmode: 'numeric',
+            value: this.stepsText,
+            error: this.fieldErrors.steps,
+            errorId: 'steps-error',
+            onInput: (e) => this.#onSteps(e.target.value),
+          })}</label
+        >
+        ${['x', 'y'].map(
+          (axis, i) =>
+            html`<label
+              >${t(lang, i ? TEXT.startY : TEXT.startX)}
+              ${fieldInput({
+                cls: 'num',
+                inputmode: 'decimal',
+                value: this.startText[i],
+                error: this.fieldErrors[axis],
+                errorId: 'start-error',
+                onInput: (e) => this.#onStartText(i, e.target.value),
+              })}</label
+            >`,
+        )}
       </div>
-      <div id="steps-error" class="field-error" role="alert">${this.fieldErrors.steps}</div>
-      <div id="start-error" class="field-error" role="alert">
-        ${this.fieldErrors.x || this.fieldErrors.y}
-      </div>
+      ${fieldError('steps-error', this.fieldErrors.steps)}
+      ${fieldError('start-error', this.fieldErrors.x || this.fieldErrors.y)}
       ${this.stateNotice ? html`<p class="notice" role="status">${t(lang, TEXT.ignored)}${this.stateNotice}</p>` : nothing}
       ${this.#plot(info, scales)}
       <div class="row" role="group" aria-label=${t(lang, TEXT.playback)}>

@@ -4,6 +4,7 @@
 // parameter's shape, whatever the batch size; nothing in it is about activations.
 //   <optimizer-state op="adam" shape="2,3" lr="0.1"></optimizer-state>
 import { hostStyle } from './host-style.js';
+import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { startMeasure, endMeasure } from './optim-controls.js';
 import { LitElement, html, css, nothing } from 'lit';
@@ -250,17 +251,16 @@ export class OptimizerState extends LitElement {
         >
         <label
           >${t(lang, TEXT.lr)}
-          <input
-            class="num"
-            inputmode="decimal"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${this.lrError ? 'true' : 'false'}
-            aria-describedby="lr-error"
-            .value=${this.lrText ?? ''}
-            @input=${(e) => this.#onLr(e.target.value)}
-        /></label>
-        <span id="lr-error" class="field-error" role="alert">${this.lrError}</span>
+          ${fieldInput({
+            cls: 'num',
+            inputmode: 'decimal',
+            value: this.lrText,
+            error: this.lrError,
+            errorId: 'lr-error',
+            onInput: (e) => this.#onLr(e.target.value),
+          })}</label
+        >
+        ${fieldError('lr-error', this.lrError)}
       </div>
       ${
         this.stateNotice

@@ -3,6 +3,8 @@
 // the engine's module. An input shape can be checked against the module (no data is needed).
 //   <param-table module="nn.BatchNorm2d(100)" input="20,100,35,45"></param-table>
 import { hostStyle } from './host-style.js';
+import { formControls, fieldRow } from './lib/controls-style.js';
+import { textField } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -135,72 +137,27 @@ export class ParamTable extends LitElement {
 
   static styles = [
     hostStyle,
+    formControls,
+    fieldRow,
     css`
       :host {
         display: block;
         margin: 0.6em 0;
       }
       .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em 1em;
         align-items: flex-end;
         margin: 0.3em 0 0.6em;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.15em;
-      }
-      .field label,
-      .field.labelled {
-        display: flex;
-        flex-direction: column;
-        gap: 0.15em;
-      }
-      .field span {
-        font-size: 0.85em;
-        color: var(--nl-muted, #5b6472);
       }
       .check {
         display: flex;
         gap: 0.3em;
         align-items: center;
       }
-      input,
-      select,
-      button {
-        font: inherit;
-        color: var(--nl-fg, #1d2330);
-      }
-      input[type='text'],
-      select,
-      button {
-        padding: 0.2em 0.5em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 5px;
-        background: var(--nl-bg, #fff);
-      }
       input[type='text'] {
         width: 8em;
       }
       input[name='input'] {
         width: 11em;
-      }
-      input[type='checkbox'] {
-        accent-color: var(--nl-accent, #1f6feb);
-        width: 1.1em;
-        height: 1.1em;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--nl-error, #c62828);
-      }
-      button {
-        cursor: pointer;
-      }
-      :focus-visible {
-        outline: 3px solid var(--nl-focus, #1f6feb);
-        outline-offset: 2px;
       }
       .presets {
         display: flex;
@@ -235,22 +192,13 @@ export class ParamTable extends LitElement {
         display: block;
         white-space: pre;
       }
-      .line {
-        display: block;
-        white-space: pre;
-      }
       .error,
       .field-error {
-        color: var(--nl-error, #c62828);
+        color: var(--nl-error, #b3261e);
         overflow-wrap: anywhere;
       }
       .field-error {
-        font-size: 0.85em;
-        margin: 0;
         max-width: 14em;
-      }
-      .field-error:empty {
-        display: none;
       }
       .summary {
         font-weight: 600;
@@ -410,21 +358,14 @@ export class ParamTable extends LitElement {
 
   #sizeFields() {
     const lang = this.lang;
-    return SIZE_FIELDS[this.#op].map(
-      (key) =>
-        html`<div class="field">
-          <label
-            ><span>${t(lang, TEXT[key])}</span>
-            <input
-              type="text"
-              name=${key}
-              autocomplete="off"
-              aria-invalid=${this.errors[key] ? 'true' : 'false'}
-              .value=${this.sizes[key]}
-              @input=${(e) => (this.sizes = { ...this.sizes, [key]: e.target.value })}
-          /></label>
-          <p class="field-error" role="alert">${this.errors[key] ?? ''}</p>
-        </div>`,
+    return SIZE_FIELDS[this.#op].map((key) =>
+      textField({
+        key,
+        label: t(lang, TEXT[key]),
+        value: this.sizes[key],
+        error: this.errors[key],
+        onInput: (e) => (this.sizes = { ...this.sizes, [key]: e.target.value }),
+      }),
     );
   }
 
@@ -500,7 +441,7 @@ export class ParamTable extends LitElement {
         )}
       </div>
       <div class="controls">
-        <label class="field labelled"
+        <label class="field"
           ><span>${t(lang, TEXT.cls)}</span>
           <select name="cls" @change=${(e) => this.#setClass(e.target.value)}>
             ${CLASSES.map(
@@ -509,19 +450,14 @@ export class ParamTable extends LitElement {
           </select></label
         >
         ${this.#sizeFields()} ${this.#flagFields()}
-        <div class="field">
-          <label
-            ><span>${t(lang, TEXT.input)}</span>
-            <input
-              type="text"
-              name="input"
-              autocomplete="off"
-              aria-invalid=${this.errors.input || r?.inputError ? 'true' : 'false'}
-              .value=${this.input}
-              @input=${(e) => (this.input = e.target.value)}
-          /></label>
-          <p class="field-error" role="alert">${this.errors.input ?? ''}</p>
-        </div>
+        ${textField({
+          key: 'input',
+          label: t(lang, TEXT.input),
+          value: this.input,
+          error: this.errors.input,
+          invalid: this.errors.input || r?.inputError,
+          onInput: (e) => (this.input = e.target.value),
+        })}
       </div>
       ${
         this.stateNotice

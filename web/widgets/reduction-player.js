@@ -9,6 +9,7 @@
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { hostStyle } from './host-style.js';
 import { controlsStyle } from './lib/controls-style.js';
+import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
 import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
@@ -575,22 +576,14 @@ export class ReductionPlayer extends LitElement {
   }
 
   #field(key, label) {
-    const error = this.fieldErrors[key];
-    return html`<div class="field">
-      <label for="${key}-input">${label}</label>
-      <input
-        id="${key}-input"
-        type="text"
-        inputmode=${key === 'group' ? 'numeric' : 'decimal'}
-        name=${key}
-        autocomplete="off"
-        .value=${this.texts[key] ?? ''}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="${key}-error"
-        @input=${(e) => this.#onNumber(key, e)}
-      />
-      <p class="field-error" id="${key}-error" role="alert">${error || nothing}</p>
-    </div>`;
+    return textField({
+      key,
+      label,
+      inputmode: key === 'group' ? 'numeric' : 'decimal',
+      value: this.texts[key],
+      error: this.fieldErrors[key],
+      onInput: (e) => this.#onNumber(key, e),
+    });
   }
 
   render() {
