@@ -5,6 +5,7 @@
 //   <module-console module="nn.LayerNorm([6, 3])" shape="8,6,3,4"></module-console>
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
+import { codeBlock } from './lib/code-style.js';
 import { fieldInput } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
@@ -93,6 +94,7 @@ export class ModuleConsole extends LitElement {
   static styles = [
     hostStyle,
     formControls,
+    codeBlock,
     css`
       :host {
         display: block;
@@ -132,17 +134,6 @@ export class ModuleConsole extends LitElement {
       ol.transcript {
         list-style: none;
         margin: 0.3em 0;
-        padding: 0.6em 0.9em;
-        background: var(--nl-code-bg, #f3f5f8);
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 6px;
-        font:
-          0.85em/1.45 ui-monospace,
-          'SFMono-Regular',
-          Menlo,
-          Consolas,
-          monospace;
-        overflow-x: auto;
       }
       ol.transcript li + li {
         margin-top: 0.5em;
@@ -356,7 +347,7 @@ export class ModuleConsole extends LitElement {
         ${
           this.engine
             ? this.history.length
-              ? html`<ol class="transcript" aria-labelledby="transcript-label">
+              ? html`<ol class="transcript code-block" aria-labelledby="transcript-label">
                   ${this.history.map((e, i) => this.#entry(e, i === 0 ? 'latest-run' : nothing))}
                 </ol>`
               : html`<p class="muted">${t(lang, TEXT.empty)}</p>`

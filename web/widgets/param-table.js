@@ -5,6 +5,7 @@
 import { hostStyle } from './host-style.js';
 import { formControls, fieldRow } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
+import { codeBlock } from './lib/code-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -139,6 +140,7 @@ export class ParamTable extends LitElement {
     hostStyle,
     formControls,
     fieldRow,
+    codeBlock,
     css`
       :host {
         display: block;
@@ -173,17 +175,6 @@ export class ParamTable extends LitElement {
       }
       pre {
         margin: 0.4em 0;
-        padding: 0.7em 0.9em;
-        overflow-x: auto;
-        background: var(--nl-code-bg, #f3f5f8);
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 6px;
-        font:
-          0.85em/1.45 ui-monospace,
-          'SFMono-Regular',
-          Menlo,
-          Consolas,
-          monospace;
       }
       .prompt {
         color: var(--nl-muted, #5b6472);
@@ -388,7 +379,7 @@ export class ParamTable extends LitElement {
       html`<span class="line"><span class="prompt">${p}</span>${code}</span>`;
     const out = (text) => html`<span class="line">${text}</span>`;
     const row = ([name, shape]) => out(`${name} torch.Size([${shape.join(', ')}])`);
-    return html`<pre class="listing"><code>${[
+    return html`<pre class="listing code-block"><code>${[
       prompt('>>> ', `m = ${r.text}`),
       prompt('>>> ', 'for name, p in m.named_parameters():'),
       prompt('... ', '    print(name, p.shape)'),

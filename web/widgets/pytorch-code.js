@@ -1,6 +1,7 @@
 // <pytorch-code>: a block of Python with a copy button. `code` is plain text, rendered as text.
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
+import { codeBlock } from './lib/code-style.js';
 import { LitElement, html, css } from 'lit';
 import { t } from '../i18n.js';
 
@@ -22,6 +23,7 @@ export class PytorchCode extends LitElement {
   static styles = [
     hostStyle,
     formControls,
+    codeBlock,
     css`
       :host {
         display: block;
@@ -29,17 +31,6 @@ export class PytorchCode extends LitElement {
       }
       pre {
         margin: 0.4em 0 0;
-        padding: 0.7em 0.9em;
-        overflow-x: auto;
-        background: var(--nl-code-bg, #f3f5f8);
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-radius: 6px;
-        font:
-          0.85em/1.45 ui-monospace,
-          'SFMono-Regular',
-          Menlo,
-          Consolas,
-          monospace;
       }
       button {
         font-size: 0.85em;
@@ -74,7 +65,7 @@ export class PytorchCode extends LitElement {
   render() {
     return html`<details ?open=${this.open} @toggle=${(e) => (this.open = e.target.open)}>
       <summary>${t(this.lang, TEXT.show)}</summary>
-      <pre><code>${this.code}</code></pre>
+      <pre class="code-block"><code>${this.code}</code></pre>
       <button type="button" @click=${this.#copy}>${t(this.lang, TEXT.copy)}</button>
       <span class="status" role="status">${this.status}</span>
     </details>`;
