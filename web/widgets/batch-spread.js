@@ -8,6 +8,7 @@ import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLog, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { hostStyle } from './host-style.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
@@ -212,7 +213,7 @@ export class BatchSpread extends LitElement {
       sampleSpread: this.sampleSpread,
     });
     if (this.result?.key === key) return;
-    performance.mark('nl:batch-spread:start');
+    markStart('batch-spread');
     try {
       this.result = this.#run();
       this.error = '';
@@ -222,17 +223,14 @@ export class BatchSpread extends LitElement {
   }
 
   updated() {
-    if (performance.getEntriesByName('nl:batch-spread:start', 'mark').length) {
-      performance.measure('nl:batch-spread', 'nl:batch-spread:start');
-      performance.clearMarks('nl:batch-spread:start');
-    }
+    markEnd('batch-spread');
   }
 
   /** A field's new value is tried on the engine first; a refusal leaves the chart as it was. */
   #tryField(key, value) {
     if (!this.engine) return;
     try {
-      performance.mark('nl:batch-spread:start');
+      markStart('batch-spread');
       this.result = this.#run({ [key]: value });
       this.fieldErrors = { ...this.fieldErrors, [key]: '' };
       this.#typed.set(key, value);

@@ -22,10 +22,9 @@ import {
   gaussianValues,
   resizeRows,
   reducedMotion,
-  markStart,
-  markEnd,
   controlStyle,
 } from './dynamics-kit.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { parseNumber } from './lib/tensor-text.js';
 import './tensor-editor.js';
 import './pytorch-code.js';

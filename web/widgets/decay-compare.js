@@ -6,7 +6,7 @@
 import { hostStyle } from './host-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { startMeasure, endMeasure } from './optim-controls.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -176,13 +176,13 @@ export class DecayCompare extends LitElement {
       }
     }
     if (this.engine && ['lr', 'weightDecay', 'steps'].some((k) => changed.has(k))) {
-      startMeasure('decay-compare');
+      markStart('decay-compare');
       this.#compute();
     }
   }
 
   updated() {
-    endMeasure('decay-compare');
+    markEnd('decay-compare');
   }
 
   #argsFor(run, lr, wd) {

@@ -65,19 +65,6 @@ export function resizeRows(old, oldCols, rows, cols, fill) {
 export const reducedMotion = () =>
   globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-/** Wraps a widget's recompute + render in performance marks named nl:NAME. */
-export function markStart(name) {
-  performance.mark(`nl:${name}:start`);
-}
-
-export function markEnd(name) {
-  try {
-    performance.measure(`nl:${name}`, `nl:${name}:start`);
-  } catch {
-    // no start mark (a render that did not follow a recompute): nothing to measure
-  }
-}
-
 /** The controls' look (formControls), laid out in rows of fields, with their tables and charts. */
 export const controlStyle = [
   formControls,

@@ -4,7 +4,8 @@
 //   <memory-calculator params="7e9" precision="fp32" optimizer="adam"></memory-calculator>
 import { hostStyle } from './host-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
-import { formStyles, startMeasure, endMeasure } from './optim-controls.js';
+import { formStyles } from './optim-controls.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { getEngine } from '../engine/shared.js';
@@ -207,13 +208,13 @@ export class MemoryCalculator extends LitElement {
       this.paramsText = String(this.params);
     }
     if (this.engine && ['params', 'precision', 'optimizer'].some((k) => changed.has(k))) {
-      startMeasure('memory-calculator');
+      markStart('memory-calculator');
       this.#compute();
     }
   }
 
   updated() {
-    endMeasure('memory-calculator');
+    markEnd('memory-calculator');
   }
 
   #compute() {

@@ -9,6 +9,7 @@
 // cell-select {index, group} when an element is picked.
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { hostStyle } from './host-style.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
@@ -292,7 +293,7 @@ export class NormCube extends LitElement {
     if (!this.engine) return;
     const key = this.#key(this.kind, this.shape, this.groups, this.values);
     if (this.view?.key === key) return;
-    performance.mark('nl:norm-cube:start');
+    markStart('norm-cube');
     try {
       this.view = this.#evaluate(this.kind, this.shape, this.groups, this.values);
       this.error = '';
@@ -304,10 +305,7 @@ export class NormCube extends LitElement {
   }
 
   updated() {
-    if (performance.getEntriesByName('nl:norm-cube:start', 'mark').length) {
-      performance.measure('nl:norm-cube', 'nl:norm-cube:start');
-      performance.clearMarks('nl:norm-cube:start');
-    }
+    markEnd('norm-cube');
   }
 
   #announceChange() {
@@ -344,7 +342,7 @@ export class NormCube extends LitElement {
       if (next.shape.some((d) => d < 0)) this.#refuseNegative(next);
       if (next.values.length !== numel(next.shape))
         next.values = resize(next.values, numel(next.shape));
-      performance.mark('nl:norm-cube:start');
+      markStart('norm-cube');
       this.view = this.#evaluate(next.kind, next.shape, next.groups, next.values);
       this.fieldErrors = {};
       this.error = '';

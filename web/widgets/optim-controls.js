@@ -84,19 +84,3 @@ export const TEXT = {
     en: 'Type a finite number such as 0.01 or 1e-3; the last valid value is still in use',
   },
 };
-
-/**
- * Ends a performance measure named `nl:${name}` that began at performance.mark(`nl:${name}`),
- * so the e2e suite can report how long a widget's recompute and redraw took.
- */
-export function endMeasure(name) {
-  try {
-    performance.measure(`nl:${name}`, `nl:${name}`);
-  } catch {
-    // the start mark was not set (nothing was recomputed)
-  }
-}
-
-export function startMeasure(name) {
-  performance.mark(`nl:${name}`);
-}

@@ -6,7 +6,7 @@
 import { hostStyle } from './host-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { startMeasure, endMeasure } from './optim-controls.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { contours } from 'd3-contour';
 import { scaleLinear } from 'd3-scale';
@@ -585,7 +585,7 @@ export class OptimizerRace extends LitElement {
       }
     }
     if (['surface', 'steps', 'start', 'lanes', 'settings'].some((k) => changed.has(k))) {
-      startMeasure('optimizer-race');
+      markStart('optimizer-race');
       this.#computeTrajectories();
     }
     if (this.frame === null || this.frame > this.steps) this.frame = this.steps;
@@ -594,7 +594,7 @@ export class OptimizerRace extends LitElement {
   }
 
   updated() {
-    endMeasure('optimizer-race');
+    markEnd('optimizer-race');
   }
 
   #computeTrajectories() {

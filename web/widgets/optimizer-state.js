@@ -6,7 +6,7 @@
 import { hostStyle } from './host-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { startMeasure, endMeasure } from './optim-controls.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -180,7 +180,7 @@ export class OptimizerState extends LitElement {
   }
 
   updated() {
-    endMeasure('optimizer-state');
+    markEnd('optimizer-state');
   }
 
   #args(lr = this.lr) {
@@ -189,7 +189,7 @@ export class OptimizerState extends LitElement {
 
   /** A fresh optimizer at θ₀: no state yet, as torch.optim before its first step(). */
   #restart() {
-    startMeasure('optimizer-state');
+    markStart('optimizer-state');
     const next = this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), this.theta0);
     this.optimizer?.delete();
     this.optimizer = next;
@@ -197,7 +197,7 @@ export class OptimizerState extends LitElement {
   }
 
   #step(count) {
-    startMeasure('optimizer-state');
+    markStart('optimizer-state');
     let param = this.run.param;
     for (let i = 0; i < count; i++) param = this.optimizer.step(this.grad);
     this.run = {

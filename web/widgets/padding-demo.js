@@ -12,14 +12,8 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { tensorLiteral, pyValue } from '../pytorch.js';
-import {
-  csvNumbers,
-  boolAttribute,
-  gaussianValues,
-  markStart,
-  markEnd,
-  controlStyle,
-} from './dynamics-kit.js';
+import { csvNumbers, boolAttribute, gaussianValues, controlStyle } from './dynamics-kit.js';
+import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

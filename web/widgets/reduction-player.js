@@ -8,6 +8,7 @@
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { hostStyle } from './host-style.js';
+import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
@@ -282,7 +283,7 @@ export class ReductionPlayer extends LitElement {
     if (!this.engine) return;
     const inputs = ['kind', 'shape', 'groups', 'group', 'values', 'gamma', 'beta'];
     if (this.view && !inputs.some((k) => changed.has(k))) return;
-    performance.mark('nl:reduction-player:start');
+    markStart('reduction-player');
     try {
       const before = this.view;
       this.view = this.#compute(['kind', 'shape', 'groups'].some((k) => changed.has(k)));
@@ -302,10 +303,7 @@ export class ReductionPlayer extends LitElement {
   }
 
   updated() {
-    if (performance.getEntriesByName('nl:reduction-player:start', 'mark').length) {
-      performance.measure('nl:reduction-player', 'nl:reduction-player:start');
-      performance.clearMarks('nl:reduction-player:start');
-    }
+    markEnd('reduction-player');
   }
 
   // ---- time -------------------------------------------------------------------------------------

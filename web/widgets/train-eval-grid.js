@@ -11,14 +11,8 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
 import { tensorLiteral } from '../pytorch.js';
-import {
-  csvNumbers,
-  gaussianValues,
-  resizeRows,
-  markStart,
-  markEnd,
-  controlStyle,
-} from './dynamics-kit.js';
+import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
+import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

@@ -1,12 +1,13 @@
-// performance marks around a widget's recompute + render, named nl:NAME, which the e2e suite reads.
+// Performance marks around a widget's recompute and the render that shows it, named nl:NAME, which
+// the e2e suite reads: markStart where the recompute begins, markEnd in updated(). A render that no
+// recompute preceded (a hover, a playback frame) is not measured.
 export function markStart(name) {
   performance.mark(`nl:${name}:start`);
 }
 
 export function markEnd(name) {
-  try {
-    performance.measure(`nl:${name}`, `nl:${name}:start`);
-  } catch {
-    // no start mark yet (a render that no recompute preceded): nothing to measure
-  }
+  const start = `nl:${name}:start`;
+  if (!performance.getEntriesByName(start, 'mark').length) return;
+  performance.measure(`nl:${name}`, start);
+  performance.clearMarks(start);
 }
