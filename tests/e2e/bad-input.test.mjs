@@ -46,7 +46,8 @@ const list24 = (k) => Array.from({ length: 24 }, (_, i) => ((i * (k + 2)) % 7) -
  * One row per field: where the widget is (`host`), the field (`field`, a locator in it), what
  * must stay on screen while the field holds a bad value (`keep`), the bad values (strings, or
  * {text, expect, message, paste}), two valid values that must each recompute `keep`, and what
- * applies a value (`commit`: a button, Enter; by default typing is enough).
+ * applies a value (`commit`: a button, Enter; by default typing is enough). `marks`: the field
+ * itself must be marked invalid (a form whose one message serves several fields).
  */
 const FIELDS = [
   // ---- chapter 1 -------------------------------------------------------------------------------
@@ -229,6 +230,7 @@ const FIELDS = [
   {
     name: 'count table: the module',
     host: inChapter('counting', 'count-table', 'counting.table'),
+    marks: true,
     field: (h) => h.getByLabel('Module', { exact: true }),
     commit: click('Add row'),
     keep: (h) => h.locator('tbody tr:nth-child(-n+4)'),
@@ -250,6 +252,7 @@ const FIELDS = [
   {
     name: 'count table: the shape',
     host: inChapter('counting', 'count-table', 'counting.table'),
+    marks: true,
     field: (h) => h.getByLabel('Input shape', { exact: true }),
     commit: click('Add row'),
     keep: (h) => h.locator('tbody tr:nth-child(-n+4)'),
@@ -717,8 +720,11 @@ async function runRow(page, problems, row) {
         const now = await readField(field);
         const fresh = newMessages(now, clean);
         assert.ok(fresh.length, 'a message appears next to the field');
-        if (expect === 'refused')
+        if (expect === 'refused') {
           assert.ok(now.invalid || fresh.some((m) => m.alert), 'role=alert or aria-invalid');
+          // a form's one message for several fields: the field it is about is marked
+          if (row.marks) assert.ok(now.invalid, 'the field is marked');
+        }
         if (value.message)
           assert.ok(
             fresh.some((m) => value.message.test(m.text)),

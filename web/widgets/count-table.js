@@ -79,6 +79,7 @@ export class CountTable extends LitElement {
     moduleDraft: { state: true },
     shapeDraft: { state: true },
     formError: { state: true },
+    formErrorField: { state: true }, // which field the message is about: 'module', 'shape' or ''
     computed: { state: true },
   };
 
@@ -152,6 +153,7 @@ export class CountTable extends LitElement {
     this.moduleDraft = 'nn.GroupNorm(3, 3)';
     this.shapeDraft = '2, 3, 4, 4';
     this.formError = '';
+    this.formErrorField = '';
     this.computed = null;
     this.engine = null;
     new HashStateController(this, { rows: rowsCodec });
@@ -196,29 +198,37 @@ export class CountTable extends LitElement {
   #add(event) {
     event.preventDefault();
     if (this.rows.length >= MAX_ROWS) {
-      this.formError = t(this.lang, TEXT.full);
+      this.#refuse('', t(this.lang, TEXT.full));
       return;
     }
     try {
       parseModule(this.moduleDraft);
     } catch (err) {
-      this.formError = specMessage(err, this.lang);
+      this.#refuse('module', specMessage(err, this.lang));
       return;
     }
     const shape = parseBigShape(this.shapeDraft);
     if (!shape) {
-      this.formError = t(this.lang, TEXT.shapeBad);
+      this.#refuse('shape', t(this.lang, TEXT.shapeBad));
       return;
     }
     if (numel(shape) > MAX_ELEMENTS) {
-      this.formError =
+      this.#refuse(
+        'shape',
         this.lang === 'zh'
           ? `共 ${numel(shape)} 个元素，超过了这张表的上限 ${MAX_ELEMENTS}`
-          : `${numel(shape)} elements is more than this table's limit of ${MAX_ELEMENTS}`;
+          : `${numel(shape)} elements is more than this table's limit of ${MAX_ELEMENTS}`,
+      );
       return;
     }
-    this.formError = '';
+    this.#refuse('', '');
     this.rows = [...this.rows, { module: this.moduleDraft.trim(), shape }];
+  }
+
+  /** Shows why a row was not added, and marks the field it is about. */
+  #refuse(field, message) {
+    this.formError = message;
+    this.formErrorField = field;
   }
 
   #remove(i) {
@@ -278,6 +288,7 @@ export class CountTable extends LitElement {
           ${fieldInput({
             name: 'module',
             value: this.moduleDraft,
+            invalid: this.formErrorField === 'module',
             errorId: 'add-error',
             onInput: (e) => (this.moduleDraft = e.target.value),
           })}</label
@@ -287,6 +298,7 @@ export class CountTable extends LitElement {
           ${fieldInput({
             name: 'shape',
             value: this.shapeDraft,
+            invalid: this.formErrorField === 'shape',
             errorId: 'add-error',
             onInput: (e) => (this.shapeDraft = e.target.value),
           })}</label
