@@ -2,18 +2,7 @@
 // drawn, snapshots of what a widget shows, and a count of what the page holds in the Wasm heap
 // (malloc's in-use bytes, the _malloc blocks and Embind handles made since tracking began).
 import assert from 'node:assert/strict';
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../lib/testing.mjs';
 
 /** `count` numbers as a learner would paste them: "0.1, -1.3, ...". */
 export function longList(count, seed = 1) {

@@ -8,24 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadNodeEngine, wasmDir } from '../../scripts/lib/node-engine.mjs';
 import { checkGolden, readGolden } from '../../scripts/lib/golden-check.mjs';
+import { random, trackHeap } from '../lib/testing.mjs';
 import { NormLabError } from '../../web/engine/engine.js';
 import { activation } from '../../web/engine/activation.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
 import { reductionTrace } from '../../web/engine/reduction_trace.js';
 import { batchSpread } from '../../web/engine/batch_spread.js';
 import { runDeepStack } from '../../web/engine/deep_stack.js';
-
-// mulberry32: the same 1,000 calls on every run, so a failure can be replayed
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The build's heap cap in bytes (NORMLAB_WASM_MEMORY_CAP, 256MB by default), read from the build
@@ -38,22 +27,6 @@ function memoryCap() {
   const m = /^NORMLAB_WASM_MEMORY_CAP:STRING=(\d+)(KB|MB|GB)?$/m.exec(text);
   if (!m) return 256 * 2 ** 20;
   return Number(m[1]) * { KB: 2 ** 10, MB: 2 ** 20, GB: 2 ** 30, undefined: 1 }[m[2]];
-}
-
-/** Counts live _malloc blocks, so that a test can see what a call leaves behind. */
-function trackHeap(engine) {
-  const live = new Map();
-  const { _malloc: malloc, _free: free } = engine.wasm;
-  engine.wasm._malloc = (n) => {
-    const p = malloc(n);
-    if (p) live.set(p, n);
-    return p;
-  };
-  engine.wasm._free = (p) => {
-    live.delete(p);
-    free(p);
-  };
-  return live;
 }
 
 function throwsNormLabError(call, what) {

@@ -5,6 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
+import { trackHeap } from '../lib/testing.mjs';
 import { NormLabError } from '../../web/engine/engine.js';
 import { activation } from '../../web/engine/activation.js';
 import { groupMoments } from '../../web/engine/group_stats.js';
@@ -14,17 +15,7 @@ let engine;
 let live; // heap blocks handed out by _malloc and not yet freed
 before(async () => {
   engine = await loadNodeEngine();
-  live = new Map();
-  const { _malloc: malloc, _free: free } = engine.wasm;
-  engine.wasm._malloc = (n) => {
-    const p = malloc(n);
-    if (p) live.set(p, n);
-    return p;
-  };
-  engine.wasm._free = (p) => {
-    live.delete(p);
-    free(p);
-  };
+  live = trackHeap(engine);
 });
 
 const prod = (dims) => dims.reduce((a, b) => a * b, 1);
