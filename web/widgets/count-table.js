@@ -198,22 +198,22 @@ export class CountTable extends LitElement {
   #add(event) {
     event.preventDefault();
     if (this.rows.length >= MAX_ROWS) {
-      this.#refuse('', t(this.lang, TEXT.full));
+      this.#setFormError('', t(this.lang, TEXT.full));
       return;
     }
     try {
       parseModule(this.moduleDraft);
     } catch (err) {
-      this.#refuse('module', specMessage(err, this.lang));
+      this.#setFormError('module', specMessage(err, this.lang));
       return;
     }
     const shape = parseBigShape(this.shapeDraft);
     if (!shape) {
-      this.#refuse('shape', t(this.lang, TEXT.shapeBad));
+      this.#setFormError('shape', t(this.lang, TEXT.shapeBad));
       return;
     }
     if (numel(shape) > MAX_ELEMENTS) {
-      this.#refuse(
+      this.#setFormError(
         'shape',
         this.lang === 'zh'
           ? `共 ${numel(shape)} 个元素，超过了这张表的上限 ${MAX_ELEMENTS}`
@@ -221,12 +221,12 @@ export class CountTable extends LitElement {
       );
       return;
     }
-    this.#refuse('', '');
+    this.#setFormError('', '');
     this.rows = [...this.rows, { module: this.moduleDraft.trim(), shape }];
   }
 
-  /** Shows why a row was not added, and marks the field it is about. */
-  #refuse(field, message) {
+  /** Why a row was not added (empty once one is), and the field it is about (marked invalid). */
+  #setFormError(field, message) {
     this.formError = message;
     this.formErrorField = field;
   }
