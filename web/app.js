@@ -18,8 +18,8 @@ const TEXT = {
     en: 'NormLab: normalization and optimizers, interactively',
   },
   tagline: {
-    zh: '页面上的每一个数字都来自在浏览器里运行的 C++ 内核，并与 PyTorch 逐位对照测试。',
-    en: 'Every number on this page comes from C++ kernels running in your browser, tested against PyTorch.',
+    zh: '页面上的每一个数字都来自在浏览器里运行的 C++ 内核，并逐个用例与 PyTorch 的结果对照测试（在浮点误差容限内一致）。',
+    en: 'Every number on this page comes from C++ kernels running in your browser, tested against PyTorch case by case, within floating-point tolerances.',
   },
   language: { zh: '语言', en: 'Language' },
   theme: { zh: '配色', en: 'Theme' },

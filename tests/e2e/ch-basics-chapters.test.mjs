@@ -216,7 +216,7 @@ test('chapter 3: the count table shows the plan’s counts and takes rows of the
     const p = planSummary(env.engine, parseModule(module).options, shape);
     const gamma = p.paramShapes.length
       ? `(${p.paramShapes[0][1].join(', ')}${p.paramShapes[0][1].length === 1 ? ',' : ''})`
-      : 'none (no affine)';
+      : 'none (affine=False)';
     assert.deepEqual(shown[i].slice(0, 5), [
       module,
       `(${shape.join(', ')})`,
@@ -262,6 +262,17 @@ test('chapter 3: the count table shows the plan’s counts and takes rows of the
     .getByRole('button', { name: 'Remove the row nn.GroupNorm(4, 6) on (2, 6, 4)' })
     .click();
   assert.equal(await table.locator('tbody tr').count(), 5);
+  // a module without γ and β is labelled with its own switch: LayerNorm's is elementwise_affine
+  await moduleField.fill('nn.LayerNorm(4, elementwise_affine=False)');
+  await shapeField.fill('2, 3, 4');
+  await add.click();
+  const noAffine = table.locator('tbody tr').nth(5);
+  await noAffine.filter({ hasText: 'elementwise_affine=False' }).first().waitFor();
+  assert.equal((await texts(noAffine.locator('td')))[4], 'none (elementwise_affine=False)');
+  assert.equal(
+    (await texts(table.locator('tbody tr').nth(2).locator('td')))[4],
+    'none (affine=False)',
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -489,10 +500,14 @@ test('chapter 5: each classic mistake shows PyTorch’s message, each fix runs',
   const console_ = widget(page, 'module-console', 'usage.console');
   const first = console_.locator('ol.transcript li').first();
   await first.waitFor();
-  assert.equal(
-    await first.locator('.err').textContent(),
-    'Given normalized_shape=[6, 3], expected input with shape [*, 6, 3], but got input of size[8, 6, 3, 4]',
-  );
+  // the chapter opens clean: a module that works, no message, the field not marked
+  await first
+    .locator('.ok')
+    .filter({ hasText: 'output of shape (8, 6, 3, 4); 48 mean/variance pairs computed' })
+    .waitFor();
+  assert.equal(await console_.locator('.err').count(), 0);
+  assert.equal(await console_.getByLabel('Module').getAttribute('aria-invalid'), 'false');
+  assert.equal(await console_.getByLabel('Module').inputValue(), 'nn.LayerNorm([3, 4])');
   const buttons = console_.locator('.mistakes button');
   const count = await buttons.count();
   assert.equal(count, 10);
@@ -612,7 +627,7 @@ test('chapter 5: the self-check, right and wrong', async () => {
 test('the four chapters in Chinese: prose, widgets, messages and self-checks', async () => {
   const { context, page, problems } = await open('zh-CN');
   await page.getByRole('heading', { name: '1. 归一化公式' }).waitFor();
-  await page.getByRole('heading', { name: '3. 计算次数与参数形状' }).waitFor();
+  await page.getByRole('heading', { name: '3. 计算次数与 γ、β 的形状' }).waitFor();
   await page.getByRole('heading', { name: '4. 可学习参数量' }).waitFor();
   await page.getByRole('heading', { name: '5. nn.LayerNorm 与 nn.BatchNorm 的用法差异' }).waitFor();
   await page.getByText('为什么不是 2 × 3 = 6？').waitFor();

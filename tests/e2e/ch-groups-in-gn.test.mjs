@@ -219,7 +219,7 @@ test('in a blog post: one script tag and the three widgets work from their attri
   assert.match(await c.locator('p.detail').textContent(), /channels 0–1, 16 spatial positions/);
   const p = page.locator('reduction-player');
   await assert.doesNotReject(
-    p.getByText('InstanceNorm1d(2)：第 0 组（共 2 组），3 个元素').waitFor(),
+    p.getByText('InstanceNorm1d(2)：第 0 组（组号 0–1），3 个元素').waitFor(),
   );
   await p.getByRole('button', { name: '下一步' }).click();
   assert.match(await p.locator('p.status').textContent(), /^第 1 遍（均值），第 1 \/ 3 个元素/);

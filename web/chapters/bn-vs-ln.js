@@ -110,7 +110,7 @@ const tipsZh = () => cjk`
   <ul>
     <li>BN：“同一通道，跨样本”。统计量依赖批次，所以训练和推理不一样（见第 6 章）。</li>
     <li>LN：“同一样本，跨特征”。与批次无关，batch size 为 1 也能用。</li>
-    <li>IN 就是每组一个通道的 GN(C)；LN 的统计量等于 GN(1) 的；GN 介于两者之间。</li>
+    <li>IN 的统计量与 GN(C)（每组一个通道）的相同；LayerNorm([C, H, W]) 的统计量与 GN(1) 的相同，但 ViT、ConvNeXt 那种对每个位置单独归一化的 LayerNorm(C) 并不是；GN 介于两者之间。参数并不相同：GN 默认有 2C 个参数，IN 默认没有。</li>
     <li>统计量个数：BN 为 C，LN 为 N（或 token 数），IN 为 N·C，GN 为 N·G。</li>
   </ul>
 `;
@@ -123,7 +123,11 @@ const tipsEn = () => html`
       inference differ (chapter 6).
     </li>
     <li>LN: “same sample, across features”: independent of the batch, works with batch size 1.</li>
-    <li>IN is GN(C), one channel per group; LN's statistics are GN(1)'s; GN sits in between.</li>
+    <li>
+      IN has GN(C)'s statistics (one channel per group); LayerNorm([C, H, W]) has GN(1)'s, but the
+      per-position LayerNorm(C) of ViT- and ConvNeXt-style code does not; GN sits in between. The
+      parameters differ: GN has 2C by default, IN none.
+    </li>
     <li>Statistics count: BN C, LN N (or the number of tokens), IN N·C, GN N·G.</li>
   </ul>
 `;

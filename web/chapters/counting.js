@@ -9,7 +9,7 @@ const zh = (lang) => lang === 'zh';
 
 export default {
   id: 'counting',
-  title: { zh: '计算次数与参数形状', en: 'Counting: how many means, what shape are γ and β' },
+  title: { zh: '计算次数与 γ、β 的形状', en: 'Counting: how many means, what shape are γ and β' },
   render: ({ lang }) => html`
     ${
       zh(lang)

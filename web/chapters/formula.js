@@ -101,20 +101,28 @@ export default {
     ${
       zh(lang)
         ? html`<p>
-            归一化之后的值集中在 0 附近，大约三分之二落在 [−1, 1]（图中浅色带）。sigmoid 和 tanh
-            在这一段几乎是直线：如果直接把归一化后的值送进去，激活函数就退化成近似线性，网络的表达能力被削弱。γ
-            和 β 让网络自己学会把数值拉开、挪动，重新进入激活函数弯曲（非线性）的区域；γ =
-            √Var[x]、β = E[x]
-            时甚至可以把归一化完全撤销。拖动滑块，看看你的数值落在曲线的哪一段，以及那里的斜率。
+            归一化之后，每组数的均值为 0、方差为 1（图中浅色带是 [−1, 1]，即 0
+            两侧各一个标准差）。有多少落在带里，取决于数据分布的形状：归一化只固定均值和方差，一行
+            ±1 的数会全部落在带里。sigmoid 在 [−1, 1] 上几乎是一条直线，斜率只从 0 处的 0.25 降到 ±1
+            处的 0.197：如果直接把归一化后的值送进去，它就近似线性，网络的表达能力被削弱。tanh
+            在这一段已经明显弯曲，斜率从 1 降到 0.42，下面的图选 tanh 时也会判为非线性。γ 和 β
+            让网络自己学会把数值拉开、挪动，进入它需要的那一段曲线；γ = √(Var[x] + ε)、β = E[x]
+            时甚至可以把归一化完全撤销（对 BatchNorm
+            来说，只对算出这组统计量的那一个批次成立，换一个批次就不再成立）。拖动滑块，看看你的数值落在曲线的哪一段，以及那里的斜率。
           </p>`
         : html`<p>
-            After normalization the values sit around 0, about two thirds of them in [−1, 1] (the
-            shaded band). There sigmoid and tanh are almost straight lines: fed the normalized
-            values directly, the activation would act nearly linearly and the network would lose
-            much of its expressive power. γ and β let the network learn to spread and shift the
-            values back into the curved, non-linear range; with γ = √Var[x] and β = E[x] it can even
-            undo the normalization. Drag the sliders and watch where your values land on the curve
-            and how steep it is there.
+            After normalization each group has mean 0 and variance 1 (the shaded band is [−1, 1],
+            one standard deviation either side of 0). How many fall in the band depends on the shape
+            of the data: normalization fixes the mean and the variance, not the shape, and a row of
+            ±1 puts all of them there. On [−1, 1] sigmoid is almost a straight line, its slope
+            falling only from 0.25 at 0 to 0.197 at ±1: fed the normalized values directly, it would
+            act nearly linearly and the network would lose much of its expressive power. tanh
+            already bends there, its slope falling from 1 to 0.42, and the plot below calls it
+            non-linear. γ and β let the network learn to spread and shift the values onto the
+            stretch of the curve it needs; with γ = √(Var[x] + ε) and β = E[x] it can even undo the
+            normalization (for BatchNorm only on the batch those statistics came from, not on the
+            next one). Drag the sliders and watch where your values land on the curve and how steep
+            it is there.
           </p>`
     }
     <affine-plot state-key="formula.affine" label="feats" .lang=${lang}></affine-plot>

@@ -72,7 +72,7 @@ const gnEn = () => html`
 const tipsZh = () => cjk`
   <h3>小结</h3>
   <ul>
-    <li>IN = GroupNorm(C, C)：每组一个通道，去掉每张图每个通道的亮度和对比度，常用于风格迁移和图像生成。</li>
+    <li>IN 与 GroupNorm(C, C)（每组一个通道）的统计量相同，参数却不同：GroupNorm 默认有 2C 个，InstanceNorm 默认没有。IN 去掉每张图每个通道的亮度和对比度，常用于风格迁移和图像生成。</li>
     <li>GN：在每个样本内按通道分组，与批大小无关，常用于每张 GPU 只有 1–2 张图的检测、分割和视频任务。</li>
     <li>BN 在批足够大时效果好，推理时还能折叠进卷积；批太小时统计量噪声大，训练和推理不一致。</li>
   </ul>
@@ -82,8 +82,9 @@ const tipsEn = () => html`
   <h3>Summary</h3>
   <ul>
     <li>
-      IN = GroupNorm(C, C): one channel per group; removes each image's per-channel brightness and
-      contrast; used in style transfer and image generation.
+      IN has the same statistics as GroupNorm(C, C), one channel per group, but not its parameters:
+      GroupNorm has 2C by default, InstanceNorm none. IN removes each image's per-channel brightness
+      and contrast; used in style transfer and image generation.
     </li>
     <li>
       GN: channels grouped within each sample, independent of the batch size; used in detection,

@@ -18,9 +18,8 @@ export default {
             </p>
             <p>
               如果用
-              BatchNorm，每个特征的均值和方差要跨越批次里的<strong>所有位置</strong>来算：填充的 0
-              会混进来，而且第 1 个词和第 20
-              个词的含义、分布都不一样，也被混在一起平均。更糟的是，统计量取决于这一批里句子的长短和填充了多少，同一句话换一个批次就会得到不同的输出。LayerNorm
+              BatchNorm，每个特征的均值和方差要跨越批次里的<strong>所有位置</strong>来算：填充的零
+              会混进来，而且第一个词和第二十个词的含义、分布都不一样，也被混在一起平均。更糟的是，统计量取决于这一批里句子的长短和填充了多少，同一句话换一个批次就会得到不同的输出。LayerNorm
               只在每个 token 自己的 H 个特征上算均值和方差，别的
               token、别的句子、填充多少，都与它无关。
             </p>
@@ -61,10 +60,10 @@ export default {
             会报错。下面的输入只有一个样本：
           </p>`
         : html`<p>
-            LN does not depend on the batch size either: it works with a batch of one, and in an RNN
-            or an autoregressive decoder that handles one token per step. BN in training needs more
-            than one value per channel to compute a variance, and PyTorch refuses otherwise. The
-            input below is a single sample:
+            LN does not depend on the batch size either: it works with a batch size of 1, and in an
+            RNN or an autoregressive decoder that handles one token per step. BN in training needs
+            more than one value per channel to compute a variance, and PyTorch refuses otherwise.
+            The input below is a single sample:
           </p>`
     }
     <train-eval-grid state-key="nlp.single" shape="1,4" seed="5" .lang=${lang}></train-eval-grid>

@@ -195,18 +195,21 @@ const PROSE = {
     // prettier-ignore
     zh: () => html`
       <h3>AdamW：把权重衰减和梯度解耦</h3>
-      <p>对 SGD 来说，L2 正则（在损失上加 λ/2·‖θ‖²，梯度多出 λ·θ）和权重衰减（每步把 θ 乘以 1 − γλ）是一回事。 对 Adam 不是：Adam 把 λ·θ 加进梯度，它和梯度一起被除以 √v̂。梯度大的参数 v̂ 大，衰减被压得很弱； 梯度小的参数 v̂ 小，衰减反而被放大。AdamW 把衰减从梯度里拿出来，直接 θ ← θ − γλθ， 每个参数按同样的比例收缩。下面两个参数的梯度尺度相差很大：看它们在 Adam 和 AdamW 下的衰减速度。</p>
+      <p>对不带动量的普通 SGD 来说，L2 正则（在损失上加 λ/2·‖θ‖²，梯度多出 λ·θ）和权重衰减（每步把 θ 乘以 1 − γλ）是一回事：θ ← θ − γ(g + λθ) 正是 θ·(1 − γλ) − γg。 带了动量就已经不同：λθ 进入动量缓冲区，在之后的每一步里继续起作用，所以 Loshchilov 和 Hutter 在 AdamW 之外还定义了 SGDW。 对 Adam 差别更大：Adam 把 λ·θ 加进梯度，它和梯度一起被除以 √v̂。梯度大的参数 v̂ 大，衰减被压得很弱； 梯度小的参数 v̂ 小，衰减反而被放大。AdamW 把衰减从梯度里拿出来，直接 θ ← θ − γλθ， 每个参数按同样的比例收缩。下面两个参数的梯度尺度相差很大：看它们在 Adam 和 AdamW 下的衰减速度。</p>
     `,
     en: () => html`
       <h3>AdamW: weight decay decoupled from the gradient</h3>
       <p>
-        For SGD, L2 regularization (adding λ/2·‖θ‖² to the loss, so λ·θ to the gradient) and weight
-        decay (multiplying θ by 1 − γλ each step) are the same thing. For Adam they are not: Adam
-        adds λ·θ to the gradient, and it is divided by √v̂ together with the gradient. A parameter
-        with large gradients has a large v̂ and barely decays; one with small gradients has a small v̂
-        and decays all the more. AdamW takes the decay out of the gradient and applies θ ← θ − γλθ
-        directly, so every parameter shrinks by the same factor. The two parameters below have very
-        different gradient scales: compare how fast they decay under Adam and under AdamW.
+        For plain SGD without momentum, L2 regularization (adding λ/2·‖θ‖² to the loss, so λ·θ to
+        the gradient) and weight decay (multiplying θ by 1 − γλ each step) are the same thing: the
+        step θ ← θ − γ(g + λθ) is θ·(1 − γλ) − γg. With momentum they already differ: λθ enters the
+        momentum buffer and keeps acting in later steps, which is why Loshchilov and Hutter define
+        SGDW beside AdamW. For Adam the difference is larger still: Adam adds λ·θ to the gradient,
+        and it is divided by √v̂ together with the gradient. A parameter with large gradients has a
+        large v̂ and barely decays; one with small gradients has a small v̂ and decays all the more.
+        AdamW takes the decay out of the gradient and applies θ ← θ − γλθ directly, so every
+        parameter shrinks by the same factor. The two parameters below have very different gradient
+        scales: compare how fast they decay under Adam and under AdamW.
       </p>
     `,
   },

@@ -83,8 +83,9 @@ export default {
             LayerNorm
             则完全不同：它的均值和方差来自<strong>每个样本自己</strong>的特征，与批次里的其他样本无关，所以没有什么需要记住的——LN
             没有任何缓冲区，训练和评估做的是同一件事，输出逐位相同。下面用同一个输入 x
-            对比四种情况（每次都是新建的模块）。把批大小改成 1 试试：BN 在训练模式下会报错，LN
-            照常工作。
+            对比四种情况（每次都是新建的模块）。把批大小改成 1 试试：这里的输入形状是 (N, C)，N = 1
+            时每个通道只剩一个数，BN 在训练模式下会报错，LN 照常工作。BatchNorm2d 在 N = 1 时只要
+            H·W > 1 仍然可以训练：规则是每个通道要有不止一个数（第 7 章还会讲到）。
           </p>`
         : html`<p>
             LayerNorm is different: its mean and variance come from
@@ -92,7 +93,9 @@ export default {
             features and ignore the rest of the batch, so there is nothing to remember. LN has no
             buffers at all; train and eval do the same thing and give the same output, bit for bit.
             Below, one input x goes through all four combinations (fresh modules each time). Set the
-            batch size to 1: BN refuses to train, LN does not mind.
+            batch size to 1: this input is (N, C), so each channel is left with a single value and
+            BN refuses to train, while LN does not mind. BatchNorm2d still trains with N = 1 when
+            H·W > 1: the rule is more than one value per channel (chapter 7 comes back to it).
           </p>`
     }
     <train-eval-grid state-key="train-eval.grid" shape="4,3" .lang=${lang}></train-eval-grid>

@@ -53,7 +53,7 @@ const TEXT = {
   },
   saturated: {
     zh: '有些数值落在平坦的饱和区：那里的梯度几乎为 0。',
-    en: 'Some values sit on the flat, saturated ends, where the gradient almost vanishes.',
+    en: 'Some values sit on the flat, saturated ends, where the gradient is almost 0.',
   },
   allSaturated: {
     zh: '所有数值都落在饱和区：梯度几乎消失。',
@@ -86,6 +86,20 @@ function seeded(n, seed) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return Math.round(((s / 2 ** 32) * 6 - 3) * 10) / 10;
   });
+}
+
+/**
+ * What the slopes f' at the learner's values say about the stretch of the curve they reach:
+ * 'allSaturated' | 'saturated' | 'linear' (the slope changes by less than a factor of 2) | 'curved'.
+ * `peak` is the activation's steepest slope (at 0 with γ = 1, β = 0), the yardstick for "flat".
+ */
+export function slopeVerdict(slopes, peak) {
+  const lo = Math.min(...slopes);
+  const hi = Math.max(...slopes);
+  const flat = 0.1 * peak;
+  if (hi < flat) return 'allSaturated';
+  if (lo < flat) return 'saturated';
+  return lo >= 0.5 * hi ? 'linear' : 'curved';
 }
 
 export class AffinePlot extends LitElement {
@@ -410,16 +424,7 @@ export class AffinePlot extends LitElement {
     if (!slopes.length) return nothing;
     const lo = Math.min(...slopes);
     const hi = Math.max(...slopes);
-    // the slope at 0 with γ = 1, β = 0 is the activation's steepest: the yardstick for "flat"
-    const flat = 0.1 * r.peak;
-    const verdict =
-      hi < flat
-        ? TEXT.allSaturated
-        : lo < flat
-          ? TEXT.saturated
-          : lo >= 0.5 * hi
-            ? TEXT.linear
-            : TEXT.curved;
+    const verdict = TEXT[slopeVerdict(slopes, r.peak)];
     return html`<p class="summary">
       ${t(lang, TEXT.slope)(slopes.length, r.activation, formatNumber(lo, 3), formatNumber(hi, 3))}
       <strong>${t(lang, verdict)}</strong>

@@ -21,7 +21,8 @@ const TEXT = {
   count: { zh: '均值/方差计算次数', en: 'mean/variance pairs' },
   each: { zh: '每次的元素数', en: 'elements each' },
   params: { zh: 'γ、β 的形状', en: 'shape of γ, β' },
-  none: { zh: '无（affine=False）', en: 'none (no affine)' },
+  // LayerNorm's switch is elementwise_affine; the other norms' is affine
+  none: { zh: (arg) => `无（${arg}=False）`, en: (arg) => `none (${arg}=False)` },
   add: { zh: '添加一行', en: 'Add row' },
   remove: { zh: '删除', en: 'Remove' },
   removeRow: { zh: (m, s) => `删除 ${m} ${s} 这一行`, en: (m, s) => `Remove the row ${m} on ${s}` },
@@ -55,6 +56,14 @@ function parseRows(text) {
       return { module, shape };
     });
 }
+/** The name of the module's argument that turns γ and β off. */
+function affineArgument(module) {
+  try {
+    return parseModule(module).options.op === 'layer_norm' ? 'elementwise_affine' : 'affine';
+  } catch {
+    return 'affine';
+  }
+}
 const formatRows = (rows) => rows.map((r) => `${r.module} | ${r.shape.join(',')}`).join('; ');
 const rowsCodec = { parse: parseRows, format: formatRows };
 
@@ -72,7 +81,18 @@ function parseBigShape(text) {
 
 export class CountTable extends LitElement {
   static properties = {
-    rows: { converter: { fromAttribute: (text) => parseRows(text) } },
+    // a refused rows attribute is named by the state controller (same check as the link's)
+    rows: {
+      converter: {
+        fromAttribute: (text) => {
+          try {
+            return parseRows(text);
+          } catch {
+            return undefined;
+          }
+        },
+      },
+    },
     lang: { type: String },
     stateKey: { attribute: 'state-key' },
     stateNotice: { state: true },
@@ -265,7 +285,11 @@ export class CountTable extends LitElement {
                       : html`<td class="n">${r.statCount}</td>
                           <td class="n">${r.each}</td>
                           <td>
-                            ${r.params.length ? formatShape(r.params[0][1]) : t(lang, TEXT.none)}
+                            ${
+                              r.params.length
+                                ? formatShape(r.params[0][1])
+                                : t(lang, TEXT.none)(affineArgument(r.module))
+                            }
                           </td>`
                   }
                   <td>

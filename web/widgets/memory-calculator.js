@@ -35,7 +35,7 @@ const TEXT = {
   params: { zh: '参数量', en: 'Parameters' },
   paramsHint: {
     zh: '例如 7e9、7B、125M、1.3亿',
-    en: 'e.g. 7e9, 7B, 125M, 1,300,000',
+    en: 'e.g. 7e9, 7B, 125M, 130,000,000',
   },
   presets: { zh: '常见规模', en: 'Common sizes' },
   precision: { zh: '精度', en: 'Precision' },

@@ -48,7 +48,7 @@ const TEXT = {
   padded: {
     zh: (b, tt, h) => `模型看到的张量 (B, T, H) = (${b}, ${tt}, ${h})；灰色的行是填充的 0`,
     en: (b, tt, h) =>
-      `What the model sees, (B, T, H) = (${b}, ${tt}, ${h}); grey rows are the padding (zeros)`,
+      `What the model sees, (B, T, H) = (${b}, ${tt}, ${h}); grey rows are the padding, all 0`,
   },
   packed: {
     zh: (n, h) => `不填充：只有真实的 token，(${n}, ${h})`,

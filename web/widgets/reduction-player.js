@@ -50,7 +50,7 @@ const TEXT = {
     en: (n, g) => `The ${n} elements of group ${g} flowing into the sum, the mean and the variance`,
   },
   heading: {
-    zh: (name, g, n, count) => `${name}：第 ${g} 组（共 ${count} 组），${n} 个元素`,
+    zh: (name, g, n, count) => `${name}：第 ${g} 组（组号 0–${count - 1}），${n} 个元素`,
     en: (name, g, n, count) => `${name}: group ${g} of 0–${count - 1}, ${n} elements`,
   },
   sum: { zh: 'Σx', en: 'Σx' },
@@ -214,12 +214,19 @@ export class ReductionPlayer extends LitElement {
     this.texts = {};
     this.narrow = false;
     this.engine = null;
-    new HashStateController(this, {
-      group: codec.int(0, 4095),
-      gamma: codec.number(-1e6, 1e6),
-      beta: codec.number(-1e6, 1e6),
-      speed: SPEED_CODEC,
-    });
+    new HashStateController(
+      this,
+      {
+        group: codec.int(0, 4095),
+        gamma: codec.number(-1e6, 1e6),
+        beta: codec.number(-1e6, 1e6),
+        speed: SPEED_CODEC,
+      },
+      null,
+      {
+        attributes: { kind: codec.oneOf(KINDS), shape: codec.shape, groups: codec.int(1, 64) },
+      },
+    );
   }
 
   async connectedCallback() {
