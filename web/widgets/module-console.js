@@ -2,7 +2,7 @@
 // what PyTorch would answer: the output, or PyTorch's own error message word for word (from the
 // engine). A transcript keeps the last runs, so a mistake and its fix can be compared; a list of
 // classic mistakes sets up each one in a click.
-//   <module-console module="nn.LayerNorm([6, 3])" shape="8,6,3,4"></module-console>
+//   <module-console module="nn.LayerNorm([3, 4])" shape="8,6,3,4"></module-console>
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { codeBlock } from './lib/code-style.js';
@@ -162,7 +162,9 @@ export class ModuleConsole extends LitElement {
 
   constructor() {
     super();
-    this.module = 'nn.LayerNorm([6, 3])';
+    // a module that works on the default input: the chapter opens on a clean run, and the
+    // mistakes are the learner's own, one click away
+    this.module = 'nn.LayerNorm([3, 4])';
     this.shape = [8, 6, 3, 4];
     this.values = null;
     this.lang = 'en';
