@@ -14,6 +14,7 @@ import {
   assertNoAxeViolations,
   answerSelfCheck,
   PHONE,
+  SELF_CHECK_TEXT,
 } from './harness.mjs';
 import {
   runDeepStack,
@@ -355,4 +356,40 @@ test('on a phone the charts fit the screen and the controls still work', async (
   assert.ok((await sidewaysOverflow(page)) <= 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the self-check takes a count written with thousands separators, in both languages', async () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    const L = SELF_CHECK_TEXT[locale];
+    const { context, page, problems } = await open({ locale });
+    const check = chapter(page).locator('self-check');
+    await check.locator('p.question').waitFor();
+    // seed 5 asks for 1,536 statistics groups: a count past a thousand
+    const answer = await check.evaluate((el) => {
+      el.seed = 5;
+      el.newQuestion();
+      return el.question.answer;
+    });
+    assert.ok(answer >= 1000, `a four-digit count (${answer})`);
+    const grouped = answer.toLocaleString('en-US');
+    const input = check.getByLabel(L.answer);
+    for (const text of [
+      grouped,
+      grouped.replace(',', ' '),
+      grouped.replace(',', '，'),
+      String(answer),
+    ]) {
+      await input.fill(text);
+      await input.press('Enter');
+      await assert.doesNotReject(check.getByText(L.right).waitFor(), `${locale}: ${text}`);
+      await input.fill('');
+      await input.press('Enter');
+    }
+    // a count that is off by one is still wrong, separators or not
+    await input.fill((answer + 1).toLocaleString('en-US'));
+    await input.press('Enter');
+    await check.getByText(L.wrong).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -16,6 +16,7 @@ import {
   specMessage,
   ModuleSpecError,
 } from '../../web/widgets/lib/module-spec.js';
+import { parseAnswer, parseCount } from '../../web/widgets/self-check.js';
 
 test('numbers: plain, signed, exponent, Python-style and a true minus; nothing else', () => {
   assert.equal(parseNumber('1.5'), 1.5);
@@ -185,4 +186,16 @@ test('other mistakes get a message in the reader’s language', () => {
     parseModule('nn.LayerNorm([1000, 1000])').options.normalized_shape,
     [1000, 1000],
   );
+});
+
+test('self-check: a count may carry thousands separators; a shape keeps its commas', () => {
+  for (const text of ['3072', '3,072', '3 072', '3，072', '3\u00a0072', '3_072', '(3072,)'])
+    assert.deepEqual(parseCount(text), [3072], text);
+  assert.deepEqual(parseCount('12,288'), [12288]);
+  assert.deepEqual(parseCount('1,024,000'), [1024000]);
+  for (const bad of ['3, 72', '3,72', '3,0720', '3,072.5', '3,072 000', 'abc', '', '(3, 4)'])
+    assert.equal(parseCount(bad), null, bad);
+  assert.deepEqual(parseAnswer('3,072'), [3, 72], 'as a shape, "3,072" is (3, 72)');
+  assert.deepEqual(parseAnswer('3，4'), [3, 4], 'a full-width comma separates dims too');
+  assert.deepEqual(parseAnswer('torch.Size([3, 4])'), [3, 4]);
 });

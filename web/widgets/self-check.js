@@ -20,6 +20,10 @@ const TEXT = {
   wrong: { zh: '不对。', en: 'Not quite.' },
   want: { zh: '内核算出的答案：', en: 'The kernels’ answer: ' },
   notNumber: { zh: '请输入一个数', en: 'Type a number' },
+  notCount: {
+    zh: '请输入一个整数，例如 12 或 3,072',
+    en: 'Type a whole number, such as 12 or 3,072',
+  },
   unreadable: {
     zh: '请输入一个整数，或一个形状，例如 (3,) 或 3, 4',
     en: 'Type a whole number, or a shape such as (3,) or 3, 4',
@@ -33,9 +37,28 @@ export function parseAnswer(text) {
     .replace(/[()[\]\s]/g, ' ')
     .trim();
   if (!s) return null;
-  const parts = s.split(/[ ,x×*]+/).filter(Boolean);
+  const parts = s.split(/[ ,，x×*]+/).filter(Boolean);
   if (!parts.every((p) => /^\d+$/.test(p))) return null;
   return parts.map(Number);
+}
+
+// a whole number written with thousands separators: "3,072", "3 072", "3，072", "12_288" (one
+// separator throughout, groups of three digits)
+const GROUPED = /^([+\-−]?\d{1,3})([,，_\s])\d{3}(?:\2\d{3})*(\.\d+)?$/;
+
+/** "3,072", "3 072", "3，072" -> the number without its separators; anything else unchanged. */
+export function withoutThousandsSeparators(text) {
+  const s = String(text).trim();
+  const m = GROUPED.exec(s);
+  return m ? s.split(m[2]).join('') : s;
+}
+
+/** A count as the learner may write it: "12", "3,072", "3 072", "3，072", "(12,)"; else null. */
+export function parseCount(text) {
+  const s = withoutThousandsSeparators(text);
+  if (/^\d+$/.test(s)) return [Number(s)];
+  const got = parseAnswer(s);
+  return got && got.length === 1 ? got : null;
 }
 
 export const formatShape = (shape) =>
@@ -141,7 +164,7 @@ export class SelfCheck extends LitElement {
   #check(event) {
     event.preventDefault();
     if (this.question.unit === 'number') {
-      const v = parseNumber(this.reply);
+      const v = parseNumber(withoutThousandsSeparators(this.reply));
       if (v === null) {
         this.error = t(this.lang, TEXT.notNumber);
         this.verdict = null;
@@ -152,9 +175,10 @@ export class SelfCheck extends LitElement {
       this.verdict = Math.abs(v - this.question.answer) <= tol ? 'right' : 'wrong';
       return;
     }
-    const got = parseAnswer(this.reply);
+    // a count is one number, so "3,072" is 3072 there; a shape keeps its commas: (3, 72)
+    const got = this.question.unit === 'count' ? parseCount(this.reply) : parseAnswer(this.reply);
     if (!got) {
-      this.error = t(this.lang, TEXT.unreadable);
+      this.error = t(this.lang, this.question.unit === 'count' ? TEXT.notCount : TEXT.unreadable);
       this.verdict = null;
       return;
     }
