@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // usage: node scripts/run-cases.mjs CASES.json > RESULTS.json
 // Prints what the Wasm module built from cpp/ computes for each golden case (never reading
-// `expect`), in the results format of tests/golden/SCHEMA.md.
+// `expect`), in the results format of tests/golden/SCHEMA.md. A malformed case is that case's
+// error and the run goes on; only a file that is no case file at all ends it (exit status 2).
 import fs from 'node:fs';
 import { runCases } from './lib/cases.mjs';
 import { loadNodeEngine } from './lib/node-engine.mjs';
@@ -11,6 +12,19 @@ if (!file) {
   console.error('usage: node scripts/run-cases.mjs CASES.json');
   process.exit(2);
 }
-const cases = JSON.parse(fs.readFileSync(file, 'utf8'));
+let cases;
+try {
+  cases = JSON.parse(fs.readFileSync(file, 'utf8'));
+} catch (err) {
+  console.error(`run-cases: cannot read ${file}: ${err.message}`);
+  process.exit(2);
+}
 const engine = await loadNodeEngine();
-process.stdout.write(JSON.stringify(runCases(engine, cases)) + '\n');
+let results;
+try {
+  results = runCases(engine, cases);
+} catch (err) {
+  console.error(`run-cases: ${file}: ${err.message}`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(results) + '\n');
