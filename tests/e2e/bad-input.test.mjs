@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage } from './harness.mjs';
-import { settle, snapshot, longList } from './reliability-helpers.mjs';
+import { settle, snapshot, longList, HOSTILE, injected } from './reliability-helpers.mjs';
 
 const env = useBrowser();
 
@@ -900,15 +900,6 @@ const LINK_PROPS = {
   'decay-compare': ['lr', 'weightDecay', 'steps'],
 };
 
-/** Text that would run script if it were ever parsed as HTML or code. */
-const HOSTILE = [
-  '<img src=x onerror="window.__pwned=1">',
-  '"><svg onload="window.__pwned=1"></svg>',
-  'javascript:window.__pwned=1',
-  '${window.__pwned=1}',
-  "');window.__pwned=1;//",
-];
-
 /** Every stateful widget on the page: [tag, state-key]. */
 async function statefulWidgets(page) {
   return page.evaluate(() => {
@@ -919,22 +910,6 @@ async function statefulWidgets(page) {
     };
     visit(document);
     return out;
-  });
-}
-
-/** No element anywhere (shadow roots included) carries an event-handler attribute or is an img. */
-function injected(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const visit = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.tagName === 'IMG' || [...el.attributes].some((a) => a.name.startsWith('on')))
-          found.push(el.outerHTML.slice(0, 80));
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return { found, pwned: window.__pwned ?? null, polluted: {}.polluted ?? null };
   });
 }
 

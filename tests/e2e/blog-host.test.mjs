@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { useBrowser, openPage } from './harness.mjs';
-import { frames } from './reliability-helpers.mjs';
+import { frames, HOSTILE, injected } from './reliability-helpers.mjs';
 import { CATALOG } from '../../web/docs-catalog.js';
 
 const env = useBrowser();
@@ -181,4 +181,119 @@ test('theme="dark" on a light host, theme="light" on a dark reader: the attribut
   assert.equal(await fill(), 'rgb(1, 2, 3)');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** Attributes the engine or the screen cannot take: [tag, attributes, the attribute refused]. */
+const REFUSED = [
+  ['norm-cube', { shape: '99999,99999' }, 'shape'],
+  ['norm-cube', { kind: 'group', shape: '64,64,64', groups: '2' }, 'shape'],
+  ['norm-playground', { module: 'nn.LayerNorm(4)', shape: '99999,99999' }, 'shape'],
+  ['norm-playground', { module: 'nn.LayerNorm(4)', shape: '1,4', values: 'NaN,1,2,3' }, 'values'],
+  ['reduction-player', { kind: 'batch', shape: '99999,99999' }, 'shape'],
+  ['count-table', { rows: 'nn.LayerNorm(4) | 99999,99999,99999' }, 'rows'],
+  ['optimizer-race', { surface: 'bowl', steps: '1e9' }, 'steps'],
+  ['memory-calculator', { params: '7e9', precision: 'fp1' }, 'precision'],
+  ['tensor-editor', { shape: '64,64,64,64,64' }, 'shape'],
+];
+
+/** What a widget shows: its status notices, how many elements it drew, its text. */
+const shown = (locator) =>
+  locator.evaluate((el) => {
+    const notices = [];
+    let elements = 0;
+    const visit = (root) => {
+      for (const n of root.querySelectorAll('*')) {
+        elements++;
+        if (n.getAttribute('role') === 'status' && n.textContent.trim())
+          notices.push(n.textContent.trim());
+        if (n.shadowRoot) visit(n.shadowRoot);
+      }
+    };
+    visit(el.shadowRoot);
+    return { notices, elements, text: el.shadowRoot.textContent.replace(/\s+/g, ' ').trim() };
+  });
+
+test('refused and huge attributes: a notice inside the widget, a working default, no error, no freeze', async (t) => {
+  const body = REFUSED.map(([tag, attrs]) => `<${tag}${attributeText(attrs)}></${tag}>`).join('\n');
+  const { context, page, problems } = await openHost(
+    env.browser,
+    env.server.url,
+    'refused',
+    hostPage('light', body),
+  );
+  await widgetsDrawn(page);
+  const widgets = page.locator('main > *:not(h1)');
+  for (const [i, [tag, , refused]] of REFUSED.entries()) {
+    const { notices, elements, text } = await shown(widgets.nth(i));
+    assert.ok(
+      notices.some((n) => n.includes(`${refused}="`)),
+      `${tag} names its refused ${refused}: ${JSON.stringify(notices)}`,
+    );
+    // a working default: the widget drew something, and not 262,144 cells
+    assert.ok(elements > 10 && elements < 10_000, `${tag} drew ${elements} elements`);
+    assert.ok(text.length > 40, `${tag} is not blank`);
+  }
+  // and the page still answers: a cube cell picked by a click shows its group's statistics
+  const cube = widgets.nth(1);
+  const start = Date.now();
+  await cube.locator('rect[data-i="5"]').click();
+  await cube.locator('p.detail', { hasText: 'statistics group' }).waitFor();
+  t.diagnostic(`click to answer: ${Date.now() - start} ms (reported, not asserted)`);
+
+  // the same checks when an attribute changes after the widget is drawn
+  await cube.evaluate((el) => el.setAttribute('shape', '64,64,64'));
+  await frames(page, 2);
+  const later = await shown(cube);
+  assert.ok(
+    later.notices.some((n) => n.includes('shape="64,64,64"')),
+    JSON.stringify(later.notices),
+  );
+  assert.ok(later.elements < 10_000, `${later.elements} elements`);
+  await cube.evaluate((el) => el.setAttribute('shape', '2,4,3'));
+  await cube.locator('rect[data-i="23"]').waitFor();
+  assert.equal(await cube.locator('rect[data-i="24"]').count(), 0, 'a valid shape is taken');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('embed.html with a huge shape in its hash: a notice and a working cube', async () => {
+  const { context, page, problems } = await openPage(env.browser, undefined);
+  await page.goto(`${env.server.url}embed.html#widget=norm-cube&shape=99999,99999`);
+  await page.waitForSelector('html[data-engine="ready"]');
+  const cube = page.locator('norm-cube');
+  await cube.locator('rect[data-i="0"]').waitFor();
+  const { notices } = await shown(cube);
+  assert.ok(
+    notices.some((n) => n.includes('shape="99999,99999"')),
+    JSON.stringify(notices),
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile attribute values never run script and never leave a blank widget', async (t) => {
+  for (const hostile of [...HOSTILE, '1e400', 'NaN']) {
+    // every attribute of every docs.html example set to the hostile text
+    const body = CATALOG.map(([tag, , attrs]) => {
+      const bad = Object.fromEntries(Object.keys(attrs).map((k) => [k, hostile]));
+      return `<${tag}${attributeText(bad)}></${tag}>`;
+    }).join('\n');
+    const { context, page, problems } = await openHost(
+      env.browser,
+      env.server.url,
+      'hostile',
+      hostPage('light', body),
+    );
+    await widgetsDrawn(page);
+    const { found, pwned } = await injected(page);
+    assert.deepEqual({ found, pwned }, { found: [], pwned: null }, hostile);
+    const widgets = page.locator('main > *:not(h1)');
+    for (let i = 0; i < CATALOG.length; i++) {
+      const { text, elements } = await shown(widgets.nth(i));
+      assert.ok(text.length > 40 && elements > 5, `${CATALOG[i][0]} is blank with ${hostile}`);
+    }
+    assert.deepEqual(problems, [], hostile);
+    await context.close();
+  }
+  t.diagnostic(`${HOSTILE.length + 2} hostile values × ${CATALOG.length} widgets`);
 });

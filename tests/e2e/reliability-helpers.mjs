@@ -193,3 +193,28 @@ export function assertNothingHeld(now, baseline, what) {
     `${what}: ${now.heap - baseline.heap} more bytes in use than the baseline (${baseline.heap})`,
   );
 }
+
+/** Text that would run script if it were ever parsed as HTML or code. */
+export const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload="window.__pwned=1"></svg>',
+  'javascript:window.__pwned=1',
+  '${window.__pwned=1}',
+  "');window.__pwned=1;//",
+];
+
+/** No element anywhere (shadow roots included) carries an event-handler attribute or is an img. */
+export function injected(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'IMG' || [...el.attributes].some((a) => a.name.startsWith('on')))
+          found.push(el.outerHTML.slice(0, 80));
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return { found, pwned: window.__pwned ?? null, polluted: {}.polluted ?? null };
+  });
+}

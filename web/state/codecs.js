@@ -9,8 +9,10 @@ const fail = (message) => {
 
 export const int = (min, max) => ({
   parse(text) {
-    if (!/^-?\d+$/.test(text)) fail(`"${text}" is not an integer`);
+    // 7e9 is the integer 7000000000; 1.5, 1e400, 0x10 and " 3" are no integers
     const v = Number(text);
+    if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(text) || !Number.isSafeInteger(v))
+      fail(`"${text}" is not an integer`);
     if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
     return v;
   },
@@ -28,6 +30,7 @@ export const number = (min = -Infinity, max = Infinity) => ({
 });
 
 export const bool = {
+  boolean: true,
   parse(text) {
     if (text !== '0' && text !== '1') fail(`"${text}" is not 0 or 1`);
     return text === '1';

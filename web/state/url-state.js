@@ -59,15 +59,57 @@ export function getPageState() {
  * value it had at first render. A widget
  * without a state-key attribute keeps its state to itself.
  *
+ * The same codecs check the widget's attributes (a blog post's `<norm-cube shape="...">`): when it
+ * connects and whenever one changes, before the widget renders. A refused attribute is named in
+ * host.stateNotice and its property keeps the widget's default, so nothing out of range (a shape
+ * of 99999 × 99999) ever reaches an allocation. Boolean attributes (presence) are left to Lit.
+ *
  * @param schema {prop: codec}, codecs from ./codecs.js
+ * @param options.attributes {prop: codec} attributes checked that the hash does not carry
  */
 export class HashStateController {
-  constructor(host, schema, state = null) {
+  constructor(host, schema, state = null, { attributes = {} } = {}) {
     this.host = host;
     this.schema = schema;
     this.state = state;
     this.written = new Map();
+    this.attributes = attributeCodecs(host.constructor, { ...schema, ...attributes });
+    // the values the widget's constructor set before this controller: a refused attribute's default
+    this.defaults = new Map([...this.attributes.keys()].map((prop) => [prop, host[prop]]));
+    host.constructor.stateSchema ??= {
+      hash: schema,
+      attributes: this.attributes,
+      defaults: this.defaults,
+    };
+    this.observer = null;
     host.addController(this);
+  }
+
+  /** Every checked attribute present on the host: parsed, or reset to its default and named. */
+  #checkAttributes(names = null) {
+    const notices = [];
+    for (const [prop, { name, codec }] of this.attributes) {
+      if (names && !names.has(name)) continue;
+      const text = this.host.getAttribute(name);
+      if (text === null) continue;
+      try {
+        const value = codec.parse(text);
+        if (this.host.acceptState?.(prop, value) === false)
+          throw new Error('does not fit the rest');
+        this.host[prop] = value;
+      } catch (err) {
+        this.host[prop] = this.defaults.get(prop);
+        notices.push(
+          `${name}="${text.length > 40 ? `${text.slice(0, 40)}…` : text}": ${err.message}`,
+        );
+      }
+    }
+    return notices;
+  }
+
+  hostDisconnected() {
+    this.observer?.disconnect();
+    this.observer = null;
   }
 
   get table() {
@@ -76,8 +118,22 @@ export class HashStateController {
   }
 
   hostConnected() {
-    if (!this.host.stateKey) return;
-    const notices = [];
+    // once: a widget moved in the page keeps what the reader did with it
+    const notices = this.checked ? [] : this.#checkAttributes();
+    this.checked = true;
+    // a later setAttribute: its mutation record is delivered before Lit's update runs
+    this.observer ??= new MutationObserver((records) => {
+      const names = new Set(records.map((r) => r.attributeName));
+      const later = this.#checkAttributes(names);
+      if (later.length) this.host.stateNotice = later.join('; ');
+    });
+    const filter = [...this.attributes.values()].map((a) => a.name);
+    if (filter.length)
+      this.observer.observe(this.host, { attributes: true, attributeFilter: filter });
+    if (!this.host.stateKey) {
+      if (notices.length) this.host.stateNotice = notices.join('; ');
+      return;
+    }
     for (const [prop, codec] of Object.entries(this.schema)) {
       const text = this.table.get(`${this.host.stateKey}.${prop}`);
       if (text === undefined) continue;
@@ -108,4 +164,20 @@ export class HashStateController {
       this.table.set(`${this.host.stateKey}.${prop}`, text);
     }
   }
+}
+
+/**
+ * The attributes a widget class checks: {prop -> {name, codec}} for each prop of `codecs` that Lit
+ * reads from an attribute, boolean ones (presence) excepted.
+ */
+export function attributeCodecs(ctor, codecs) {
+  const out = new Map();
+  for (const [prop, codec] of Object.entries(codecs)) {
+    const options = ctor.elementProperties?.get(prop);
+    if (!options || options.attribute === false || options.type === Boolean || codec.boolean)
+      continue;
+    const name = typeof options.attribute === 'string' ? options.attribute : prop.toLowerCase();
+    out.set(prop, { name, codec });
+  }
+  return out;
 }

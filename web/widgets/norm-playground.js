@@ -221,14 +221,19 @@ export class NormPlayground extends LitElement {
     this.moduleError = '';
     this.epsDraft = null;
     this.epsError = '';
-    new HashStateController(this, {
-      module: moduleCodec,
-      eps: codec.number(0, 1),
-      shape: codec.shape,
-      values: codec.floats,
-      weight: codec.floats,
-      bias: codec.floats,
-    });
+    new HashStateController(
+      this,
+      {
+        module: moduleCodec,
+        eps: codec.number(0, 1),
+        shape: codec.shape,
+        values: codec.floats,
+        weight: codec.floats,
+        bias: codec.floats,
+      },
+      null,
+      { attributes: { normalizedShape: codec.shape } },
+    );
   }
 
   /** A tensor from the link must fit the shape from the link. */

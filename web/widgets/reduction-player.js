@@ -18,6 +18,7 @@ import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { parseNumber } from './tensor-editor.js';
 import {
+  KINDS,
   moduleOptions,
   numel,
   fullIndex,

@@ -24,7 +24,8 @@ import {
   keepPrefix,
   unravel,
 } from './lib/tensor-text.js';
-import { LIMITS } from '../state/codecs.js';
+import { LIMITS, shape as shapeCodec, floats as floatsCodec } from '../state/codecs.js';
+import { HashStateController } from '../state/url-state.js';
 import { markStart, markEnd } from './lib/measure.js';
 
 export { parseNumber };
@@ -145,6 +146,7 @@ export class TensorEditor extends LitElement {
     expanded: { state: true },
     lang: { type: String },
     label: { type: String },
+    stateNotice: { state: true },
     groups: { attribute: false }, // optional group id per element, for colouring
     rowNotes: { attribute: false }, // optional text after each row (last-dim vector)
     page: { type: Number },
@@ -287,6 +289,11 @@ export class TensorEditor extends LitElement {
     this.listText = '';
     this.listMessage = null;
     this.status = '';
+    this.stateNotice = '';
+    // a refused shape or values attribute is named, and the default kept (no 64^5 grid)
+    new HashStateController(this, {}, null, {
+      attributes: { shape: shapeCodec, values: floatsCodec },
+    });
   }
 
   // Values and shapes this editor produced itself: they must not reset the learner's texts.
@@ -715,6 +722,7 @@ export class TensorEditor extends LitElement {
         : body
     }
     ${this.#cellError()} ${this.#listError()}${this.#tools()}
+    ${this.stateNotice ? html`<p class="status" role="status">${this.stateNotice}</p>` : nothing}
     ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}`;
   }
 }
