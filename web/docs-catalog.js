@@ -87,3 +87,19 @@ export const CATALOG = [
     { shape: '2,3,4', 'shape-editable': '' },
   ],
 ];
+
+/**
+ * What a host page adds once, after its NormLab iframes: it sets each frame's height to what
+ * embed.html reports (a message {type: 'normlab:height', height}), from that frame only.
+ */
+export const EMBED_LISTENER = `<script>
+  addEventListener('message', (e) => {
+    for (const frame of document.querySelectorAll('iframe[data-normlab]'))
+      if (frame.contentWindow === e.source && e.data?.type === 'normlab:height')
+        frame.style.height = Math.min(Number(e.data.height) || 0, 20000) + 'px';
+  });
+</script>`;
+
+/** The iframe snippet of a widget: `hash` is embed.html's, e.g. widget=norm-cube&shape=2,6,4,4. */
+export const iframeSnippet = (tag, hash) =>
+  `<iframe src="embed.html#${hash}" title="NormLab: ${tag}" data-normlab width="100%" height="700" style="border:0"></iframe>\n${EMBED_LISTENER}`;

@@ -3,7 +3,7 @@
 import './styles/page.css';
 import { WIDGET_TAGS } from './widgets.js';
 import { getEngine } from './engine/shared.js';
-import { CATALOG } from './docs-catalog.js';
+import { CATALOG, iframeSnippet } from './docs-catalog.js';
 
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -41,7 +41,7 @@ function snippetBlock(label, text) {
 function widgetSection([tag, description, attrs]) {
   const blog = `<script type="module" src="normlab-widgets.js"></script>\n<${tag}${attributeText(attrs)}></${tag}>`;
   const hash = new URLSearchParams({ widget: tag, ...attrs }).toString();
-  const iframe = `<iframe src="embed.html#${hash}" title="NormLab: ${tag}" width="100%" height="600" style="border:0"></iframe>`;
+  const iframe = iframeSnippet(tag, hash);
   const live = el('div', { class: 'live' });
   const section = el(
     'section',

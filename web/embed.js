@@ -51,8 +51,26 @@ function show() {
   host.append(el);
 }
 
+/**
+ * The page's height, posted to the page that frames it whenever it changes, so the documented
+ * snippet (docs.html, EMBED_LISTENER) sizes the iframe to its content: no inner scroll bar.
+ */
+export function reportHeight(win = window) {
+  if (win.parent === win) return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(win.document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    win.parent.postMessage({ type: 'normlab:height', height }, '*');
+  };
+  new ResizeObserver(post).observe(win.document.body);
+  post();
+}
+
 show();
 window.addEventListener('hashchange', show);
+reportHeight();
 getEngine().then(
   () => (document.documentElement.dataset.engine = 'ready'),
   (err) => {

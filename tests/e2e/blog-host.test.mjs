@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { useBrowser, openPage } from './harness.mjs';
 import { frames, HOSTILE, injected } from './reliability-helpers.mjs';
-import { CATALOG } from '../../web/docs-catalog.js';
+import { CATALOG, iframeSnippet } from '../../web/docs-catalog.js';
 
 const env = useBrowser();
 
@@ -296,4 +296,56 @@ test('hostile attribute values never run script and never leave a blank widget',
     await context.close();
   }
   t.diagnostic(`${HOSTILE.length + 2} hostile values × ${CATALOG.length} widgets`);
+});
+
+test('the documented iframe snippet sizes the frame to its content, growing and shrinking', async () => {
+  const hash = 'widget=norm-cube&kind=group&shape=2,6,4,4&groups=3';
+  const body = iframeSnippet('norm-cube', hash);
+  const { context, page, problems } = await openHost(
+    env.browser,
+    env.server.url,
+    'iframe',
+    hostPage('light', body),
+  );
+  const iframe = page.locator('iframe[data-normlab]');
+  const frame = page.frameLocator('iframe[data-normlab]');
+  await frame.locator('norm-cube rect[data-i="0"]').waitFor();
+  /** [the iframe's height, its content's height], once they agree (or after 10 s, as they are) */
+  const heights = async () => {
+    const inner = () =>
+      iframe.evaluate((el) => Math.ceil(el.contentDocument.body.getBoundingClientRect().height));
+    await page
+      .waitForFunction(
+        (el) =>
+          Math.abs(
+            el.getBoundingClientRect().height -
+              el.contentDocument.body.getBoundingClientRect().height,
+          ) <= 1,
+        await iframe.elementHandle(),
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
+    return [Math.round((await iframe.boundingBox()).height), await inner()];
+  };
+  const [outer, inner] = await heights();
+  assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer} px, content ${inner} px`);
+  assert.ok(
+    inner > 700,
+    `the cube with its controls is taller than the snippet's 700 px: ${inner}`,
+  );
+  const scrolls = await iframe.evaluate(
+    (el) =>
+      el.contentDocument.documentElement.scrollHeight >
+      el.contentDocument.documentElement.clientHeight + 1,
+  );
+  assert.equal(scrolls, false, 'no scroll bar inside the frame');
+  // a smaller widget in the same frame: the frame shrinks with it
+  await iframe.evaluate(
+    (el) => (el.contentWindow.location.hash = 'widget=affine-plot&activation=tanh'),
+  );
+  await frame.locator('affine-plot svg').first().waitFor();
+  const [outer2, inner2] = await heights();
+  assert.ok(Math.abs(outer2 - inner2) <= 1 && inner2 < inner, `then ${outer2} px for ${inner2} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
