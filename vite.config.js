@@ -2,6 +2,8 @@
 //   vite build                  the site: index.html (the tutorial), embed.html, docs.html
 //   vite build --mode widgets   dist/normlab-widgets.js, one ES module with every widget and the
 //                               Wasm inlined, for blog posts
+//   vite build --mode widgets-classic   dist/normlab-widgets.iife.js, the same as one classic
+//                               script (file:// pages, hosts without ES modules)
 //   vite build --mode offline   one HTML file with everything inlined (build/offline/index.html,
 //                               copied to dist/normlab-offline.html by scripts/build.sh)
 // The Wasm loader comes from the CMake "wasm" preset's folder (build/wasm, or NORMLAB_WASM_DIR);
@@ -19,7 +21,7 @@ const dist = path.resolve(here, process.env.NORMLAB_DIST ?? 'dist');
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/;
 
 export default defineConfig(({ mode }) => {
-  const single = mode === 'widgets' || mode === 'offline';
+  const single = mode === 'widgets' || mode === 'widgets-classic' || mode === 'offline';
   const loader = path.join(wasmDir, single ? 'normlab-single.js' : 'normlab.js');
   const common = {
     root: web,
@@ -29,7 +31,10 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1', fs: { allow: [here] } },
     preview: { host: '127.0.0.1' },
   };
-  if (mode === 'widgets') {
+  if (mode === 'widgets' || mode === 'widgets-classic') {
+    // widgets-classic: the same bundle as one classic script (no ES modules), for file:// pages and
+    // hosts that cannot load a module
+    const classic = mode === 'widgets-classic';
     return {
       ...common,
       build: {
@@ -41,11 +46,14 @@ export default defineConfig(({ mode }) => {
         minify: true,
         lib: {
           entry: path.join(web, 'widgets.js'),
-          formats: ['es'],
-          fileName: () => 'normlab-widgets.js',
+          formats: [classic ? 'iife' : 'es'],
+          name: 'NormLabWidgets',
+          fileName: () => (classic ? 'normlab-widgets.iife.js' : 'normlab-widgets.js'),
         },
         rolldownOptions: { output: { codeSplitting: false } },
       },
+      // the Wasm is inlined, so the loader needs no address of its own (a classic script has none)
+      ...(classic ? { define: { 'import.meta.url': 'undefined' } } : {}),
     };
   }
   if (mode === 'offline') {

@@ -26,6 +26,7 @@ export function measure() {
   };
   for (const [name, file] of [
     ['widgets', 'normlab-widgets.js'],
+    ['classic', 'normlab-widgets.iife.js'],
     ['offline', 'normlab-offline.html'],
   ]) {
     if (fs.existsSync(path.join(dist, file))) sizes[name] = gz(path.join(dist, file));
@@ -38,6 +39,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `sizes (gzip): tutorial page ${kb(s.page)} (limit ${kb(LIMITS.page)}), Wasm ${kb(s.wasm)} ` +
       `(limit ${kb(LIMITS.wasm)}), normlab-widgets.js ${kb(s.widgets ?? 0)}, ` +
+      `normlab-widgets.iife.js ${kb(s.classic ?? 0)}, ` +
       `normlab-offline.html ${kb(s.offline ?? 0)}`,
   );
   if (process.argv.includes('--check') && (s.page > LIMITS.page || s.wasm > LIMITS.wasm)) {

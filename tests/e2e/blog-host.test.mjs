@@ -5,7 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useBrowser, openPage } from './harness.mjs';
+import { useBrowser, openPage, dist } from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { frames, HOSTILE, injected } from './reliability-helpers.mjs';
 import { CATALOG, iframeSnippet } from '../../web/docs-catalog.js';
 
@@ -348,4 +352,66 @@ test('the documented iframe snippet sizes the frame to its content, growing and 
   assert.ok(Math.abs(outer2 - inner2) <= 1 && inner2 < inner, `then ${outer2} px for ${inner2} px`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+const FALLBACK =
+  '<a href="https://example.org/normlab/">NormLab: an interactive figure (open it on the tutorial page)</a>';
+
+/** A post saved to disk next to a copy of `script`: opened from file:// with the network off. */
+async function filePost(browser, script, tag) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-post-'));
+  if (script) fs.copyFileSync(path.join(dist, script), path.join(dir, script));
+  const body = [
+    `<norm-playground module="nn.LayerNorm(4)" shape="1,4" values="1,2,3,4">${FALLBACK}</norm-playground>`,
+    `<norm-cube kind="group" shape="2,6,4,4" groups="3">${FALLBACK}</norm-cube>`,
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'post.html'), hostPage('light', body, tag));
+  const opened = await openPage(browser, undefined);
+  const requests = [];
+  await opened.context.route(/^https?:/, (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  await opened.context.setOffline(true);
+  await opened.page.goto(pathToFileURL(path.join(dir, 'post.html')).href);
+  return { ...opened, requests, dir };
+}
+
+test('the classic-script build renders and computes from file:// with the network off', async () => {
+  const script = 'normlab-widgets.iife.js';
+  const post = await filePost(env.browser, script, `<script src="${script}"></script>`);
+  const { page, problems, requests } = post;
+  const playground = page.locator('norm-playground');
+  await playground.getByText('1 mean/variance pairs computed').waitFor();
+  await page.locator('norm-cube').getByText('6 mean/variance pairs').waitFor();
+  // the output is the engine's: LayerNorm of 1, 2, 3, 4
+  const y0 = await playground.locator('output.cell').first().textContent();
+  assert.match(y0, /^[−-]1\.34/);
+  // once defined, the widgets' shadow roots replace the fallback links
+  for (const link of await page.getByText('NormLab: an interactive figure').all())
+    assert.equal(await link.isVisible(), false);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await post.context.close();
+  fs.rmSync(post.dir, { recursive: true });
+});
+
+test('from file://, where the module is blocked or missing, every tag shows its fallback link', async () => {
+  for (const tag of [
+    '<script type="module" src="normlab-widgets.js"></script>',
+    '<script src="missing.iife.js"></script>',
+  ]) {
+    const post = await filePost(
+      env.browser,
+      tag.includes('module') ? 'normlab-widgets.js' : null,
+      tag,
+    );
+    const links = post.page.getByRole('link', { name: 'NormLab: an interactive figure' });
+    await links.first().waitFor();
+    assert.equal(await links.count(), 2, tag);
+    assert.ok(await links.nth(1).isVisible(), tag);
+    assert.equal(await post.page.evaluate(() => !!customElements.get('norm-cube')), false, tag);
+    await post.context.close();
+    fs.rmSync(post.dir, { recursive: true });
+  }
 });
