@@ -1,8 +1,9 @@
-// <tensor-editor> on its own (embed.html), as every chapter uses it: typing, keyboard, bad text,
-// pasting lists, random values, the shape field, pages for a 4096-element tensor, and Chinese.
+// <tensor-editor> on its own (embed.html), as every chapter uses it: typing, keyboard (one Tab stop
+// per tensor), bad text, pasting lists, random values, the shape field, pages for a 4096-element
+// tensor and what an edit of one costs, and Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, focusedLabel } from './harness.mjs';
+import { useBrowser, openPage, focusedLabel, measureStats, statsText } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -108,6 +109,57 @@ test('arrow keys, Enter and the cell edges move the focus', async () => {
   await e.page.keyboard.press('ArrowUp');
   await e.page.keyboard.press('ArrowUp');
   assert.equal(await focusedLabel(e.page), 'x[0, 0]', 'the first row stays put');
+  await e.context.close();
+});
+
+test('the cells are one Tab stop: Tab enters at one cell and leaves with the next Tab', async () => {
+  const e = await editor('shape=2,3&values=1,2,3,4,5,6&shape-editable=');
+  const grid = e.page.getByRole('grid', { name: 'x' });
+  assert.equal(await grid.getByRole('row').count(), 2);
+  assert.equal(await grid.getByRole('gridcell').count(), 6);
+  assert.equal(
+    await grid.locator('input.cell[tabindex="0"]').count(),
+    1,
+    'one cell in the Tab order',
+  );
+  const tab = async (key = 'Tab') => {
+    await e.page.keyboard.press(key);
+    return focusedLabel(e.page);
+  };
+  await e.page.getByRole('button', { name: 'Set shape' }).focus();
+  assert.equal(await tab(), 'x[0, 0]', 'Tab from before the grid lands on its first cell');
+  const after = await tab();
+  assert.ok(!after?.startsWith('x['), `the next Tab leaves the grid (on ${after})`);
+  assert.equal(await tab('Shift+Tab'), 'x[0, 0]', 'Shift+Tab comes back to it');
+  // the arrows move between cells; the cell last visited is where Tab comes back to
+  await e.page.keyboard.press('ArrowDown');
+  await e.page.keyboard.press('End');
+  await e.page.keyboard.press('ArrowRight');
+  assert.equal(await focusedLabel(e.page), 'x[1, 1]');
+  assert.ok(!(await tab())?.startsWith('x['), 'Tab leaves from any cell');
+  assert.equal(await tab('Shift+Tab'), 'x[1, 1]');
+  assert.equal(await grid.locator('input.cell[tabindex="0"]').count(), 1);
+  // typing still edits the focused cell (entering by Tab selects its text)
+  await e.page.keyboard.type('7.5');
+  assert.deepEqual((await e.last()).values, [1, 2, 3, 4, 7.5, 6]);
+  await e.page.keyboard.press('Enter');
+  assert.equal(await focusedLabel(e.page), 'x[1, 1]', 'Enter on the last row stays');
+  await e.page.keyboard.press('Control+Home');
+  assert.equal(await focusedLabel(e.page), 'x[0, 0]', 'Ctrl+Home: the first cell');
+  await e.page.keyboard.press('Control+End');
+  assert.equal(await focusedLabel(e.page), 'x[1, 2]', 'Ctrl+End: the last cell');
+  assert.deepEqual(e.problems, []);
+  await e.context.close();
+});
+
+test('a 4096-element tensor turned to another page keeps one Tab stop, on that page', async () => {
+  const e = await editor('shape=64,64');
+  const stops = e.page.locator('tensor-editor input.cell[tabindex="0"]');
+  assert.equal(await e.page.locator('tensor-editor input.cell').count(), 256);
+  assert.equal(await stops.count(), 1);
+  await e.page.getByLabel('Page', { exact: true }).selectOption('3');
+  assert.equal(await stops.count(), 1);
+  assert.equal(await stops.getAttribute('aria-label'), 'x[12, 0]', 'the new page’s first cell');
   await e.context.close();
 });
 
@@ -265,6 +317,56 @@ test('a 4096-element tensor is shown a page at a time and stays usable', async (
   );
   assert.deepEqual(e.problems, []);
   await e.context.close();
+});
+
+/**
+ * Types into `count` cells (at most as many as it shows) of a widget's tensor editor, one after the
+ * other, waiting for the widget to show each; returns how many were typed.
+ */
+async function typeAndMeasure(page, count, widget) {
+  await page.evaluate(() => performance.clearMeasures());
+  const cells = page.locator('tensor-editor:not([readonly]) input.cell');
+  const typed = Math.min(count, await cells.count());
+  for (let k = 0; k < typed; k++) {
+    await cells.nth(k).fill(String((k % 7) - 3.5));
+    await page.evaluate((tag) => document.querySelector(tag).updateComplete, widget);
+  }
+  return typed;
+}
+
+test('one typed cell of a 4096-element tensor redraws one page of cells; its cost is logged', async () => {
+  const cases = [
+    ['tensor-editor', 'shape=64,64', ['nl:tensor-editor']],
+    ['tensor-editor', 'shape=2,3,4', ['nl:tensor-editor']],
+    [
+      'norm-playground',
+      'shape=64,64&normalized-shape=64',
+      ['nl:tensor-editor', 'nl:norm-playground'],
+    ],
+    ['norm-playground', 'shape=2,3,4', ['nl:tensor-editor', 'nl:norm-playground']],
+  ];
+  for (const [widget, hash, names] of cases) {
+    const { page, context, problems } = await openPage(
+      env.browser,
+      `${env.server.url}embed.html#widget=${widget}&${hash}`,
+      { viewport: { width: 1000, height: 900 } },
+    );
+    await page.locator('tensor-editor input.cell').first().waitFor();
+    const output = page.locator('tensor-editor[readonly] output.cell');
+    const before = widget === 'norm-playground' ? await output.first().textContent() : null;
+    const typed = await typeAndMeasure(page, 30, widget);
+    // at most one page of cells is drawn however large the tensor
+    assert.ok((await page.locator('tensor-editor input.cell').count()) <= 256);
+    if (before !== null)
+      assert.notEqual(await output.first().textContent(), before, 'the output was recomputed');
+    for (const name of names) {
+      const stats = await measureStats(page, name);
+      assert.ok(stats.count >= typed, `${name} is measured for every edit`);
+      console.log(`# ${widget} ${hash}, ${typed} typed cells: ${statsText(name, stats)}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('readonly shows a result; collapsible hides the cells until asked', async () => {

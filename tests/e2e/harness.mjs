@@ -212,6 +212,24 @@ export function measures(page, name) {
   return page.evaluate((n) => performance.getEntriesByName(n).length, name);
 }
 
+/**
+ * The durations of the page's performance measures named `name`: how many, their median and
+ * 95th percentile (nearest rank), in ms. For the log: timings are reported, never asserted.
+ */
+export async function measureStats(page, name) {
+  const durations = await page.evaluate(
+    (n) => performance.getEntriesByName(n).map((m) => m.duration),
+    name,
+  );
+  const sorted = durations.sort((a, b) => a - b);
+  const rank = (p) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+  return { count: sorted.length, median: rank(0.5), p95: rank(0.95) };
+}
+
+/** "nl:NAME median 1.2 ms, p95 3.4 ms over 30" for the log. */
+export const statsText = (name, s) =>
+  `${name} median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.count}`;
+
 /** By how many pixels the page (not just a widget) is wider than the screen. */
 export function sidewaysOverflow(page) {
   return page.evaluate(

@@ -1,10 +1,15 @@
 // <tensor-editor>: a tensor of up to 5 dims as grids of cells, the last dim across. Editable by
-// mouse and keyboard (arrows, Enter, PageUp/PageDown); text that is not a number is marked and
+// mouse and keyboard (arrows, Enter, PageUp/PageDown, Ctrl+Home/End); text that is not a number is marked and
 // explained while the tensor keeps the cell's last good value. A list pasted into a cell or typed
 // into the paste field fills the tensor in order; "Random values" draws new ones; with
 // `shape-editable` a shape field reshapes it, keeping as many values as fit. Large tensors are shown
 // a page of at most PAGE_CELLS cells at a time, so a 4096-element tensor stays quick.
 // `readonly` shows a result instead.
+// The cells are an ARIA grid with one Tab stop (roving tabindex): Tab enters the tensor at the cell
+// last visited and leaves it with the next Tab; the arrow keys move between cells. A result is a
+// table of cells, not focusable.
+// An edit costs what one page of cells costs, not what the whole tensor does: only the learner's
+// typed texts are kept (the other cells show their value, formatted when their page is drawn).
 // With `collapsible` the cells sit behind a disclosure (closed at first), for inputs whose shape
 // matters more than their values; `no-tools` leaves out the paste field and the random button
 // (small parameter vectors).
@@ -103,6 +108,23 @@ const TEXT = {
 
 const indexLabel = (idx) => `[${idx.join(', ')}]`;
 
+/**
+ * About how wide a number's text is, in ch (the width of a digit): signs and ∞ are wider than a
+ * digit, the point narrower. A result's cells are made this wide so that its columns line up.
+ */
+function numberWidth(text) {
+  let width = 0;
+  for (const ch of text)
+    width += /[0-9]/.test(ch) ? 1 : ch === '.' ? 0.6 : /[−+∞]/.test(ch) ? 1.4 : 1.2;
+  return width;
+}
+
+/** The flat index of the cell an event came from, or null for anything else. */
+const cellIndex = (event) => {
+  const i = event.target?.dataset?.i;
+  return i === undefined ? null : Number(i);
+};
+
 const shapeConverter = {
   fromAttribute: (text) => {
     const r = parseShape(text);
@@ -150,7 +172,6 @@ export class TensorEditor extends LitElement {
     groups: { attribute: false }, // optional group id per element, for colouring
     rowNotes: { attribute: false }, // optional text after each row (last-dim vector)
     page: { type: Number },
-    texts: { state: true },
     shapeText: { state: true },
     shapeError: { state: true },
     listText: { state: true },
@@ -204,8 +225,9 @@ export class TensorEditor extends LitElement {
         background: var(--cell-bg, var(--nl-bg, #fff));
       }
       output.cell {
-        display: inline-block;
-        width: var(--out-w, 5.3em);
+        display: block;
+        width: auto;
+        min-width: max(var(--out-w, 5.3em), var(--fit-w, 0px));
         border-color: transparent;
         white-space: nowrap;
       }
@@ -280,7 +302,6 @@ export class TensorEditor extends LitElement {
     this.expanded = false;
     this.lang = 'en';
     this.label = '';
-    this.texts = null;
     this.groups = null;
     this.rowNotes = null;
     this.page = 0;
@@ -299,6 +320,14 @@ export class TensorEditor extends LitElement {
   // Values and shapes this editor produced itself: they must not reset the learner's texts.
   #emitted = null;
   #ownShape = null;
+  /** flat index → the text the learner typed there (kept as typed, even when it is no number) */
+  #typed = new Map();
+  /** The formatted value of each cell drawn so far, for the values they were formatted from. */
+  #formatted = { values: null, readonly: false, texts: [] };
+  /** Cell labels (x[0, 1]) by flat index, for the shape they were made for. */
+  #labels = { shape: '', texts: [] };
+  /** The cell that is the grid's one Tab stop: the one last focused. */
+  #active = 0;
 
   willUpdate(changed) {
     markStart('tensor-editor');
@@ -307,13 +336,8 @@ export class TensorEditor extends LitElement {
     const outsideValues = changed.has('values') && !sameValues(this.values, this.#emitted);
     const outsideShape =
       changed.has('shape') && this.shape.join() !== (this.#ownShape ?? []).join();
-    if (outsideValues || outsideShape || this.texts === null) {
-      const n = numel(this.shape);
-      this.texts = Array.from({ length: n }, (_, i) => {
-        const v = this.values?.[i] ?? 0;
-        return this.readonly ? formatNumber(v) : formatFloat32(v);
-      });
-    }
+    if (outsideValues || outsideShape) this.#typed = new Map();
+    if (this.#active >= numel(this.shape)) this.#active = 0;
     if (changed.has('shape')) this.shapeText = this.shape.join(', ');
     if (outsideShape) this.shapeError = '';
     const pages = this.#layout().pages;
@@ -356,11 +380,40 @@ export class TensorEditor extends LitElement {
   }
 
   #label(flat) {
-    return `${this.label || 'x'}${indexLabel(unravel(flat, this.shape))}`;
+    const key = `${this.label}|${this.shape.join()}`;
+    if (this.#labels.shape !== key) this.#labels = { shape: key, texts: [] };
+    return (this.#labels.texts[flat] ??=
+      `${this.label || 'x'}${indexLabel(unravel(flat, this.shape))}`);
   }
 
   #value(i) {
     return this.values?.[i] ?? 0;
+  }
+
+  /** What a cell shows: the learner's text, else its value, formatted once per values. */
+  #text(flat) {
+    const typed = this.#typed.get(flat);
+    if (typed !== undefined) return typed;
+    const f = this.#formatted;
+    if (f.values !== this.values || f.readonly !== this.readonly) {
+      this.#formatted = { values: this.values, readonly: this.readonly, texts: [] };
+    }
+    const v = this.#value(flat);
+    return (this.#formatted.texts[flat] ??= this.readonly ? formatNumber(v) : formatFloat32(v));
+  }
+
+  /** The typed cells whose text is no number, in order. */
+  #invalidCells() {
+    const bad = [];
+    for (const [flat, text] of this.#typed) if (parseNumber(text) === null) bad.push(flat);
+    return bad.sort((a, b) => a - b);
+  }
+
+  /** A copy of the tensor's values, as many as its shape holds. */
+  #copyValues() {
+    const n = numel(this.shape);
+    if (this.values instanceof Float32Array && this.values.length === n) return this.values.slice();
+    return Float32Array.from({ length: n }, (_, i) => this.#value(i));
   }
 
   #emit(values, shape = this.shape) {
@@ -375,17 +428,18 @@ export class TensorEditor extends LitElement {
     );
   }
 
-  #onInput(flat, event) {
+  #onInput(event) {
+    const flat = cellIndex(event);
+    if (flat === null) return;
     const text = event.target.value;
-    const texts = [...this.texts];
-    texts[flat] = text;
-    this.texts = texts;
+    this.#typed.set(flat, text);
+    this.requestUpdate();
     this.status = '';
     // a list pasted earlier and refused is history once a cell is typed in
     this.listMessage = null;
     const v = parseNumber(text);
     if (v === null) return;
-    const values = Float32Array.from({ length: texts.length }, (_, i) => this.#value(i));
+    const values = this.#copyValues();
     values[flat] = v;
     this.#emit(values);
   }
@@ -422,7 +476,7 @@ export class TensorEditor extends LitElement {
   }
 
   #replaceAll(values, shape = this.shape) {
-    this.texts = Array.from(values, formatFloat32);
+    this.#typed = new Map();
     if (shape !== this.shape) {
       this.#ownShape = shape;
       this.shape = shape;
@@ -457,21 +511,21 @@ export class TensorEditor extends LitElement {
     this.shapeError = '';
     if (r.shape.join() === this.shape.join()) return;
     const n = numel(r.shape);
-    const old = Float32Array.from({ length: this.texts.length }, (_, i) => this.#value(i));
-    const values = Float32Array.from(keepPrefix(old, n, 0));
+    const values = Float32Array.from(keepPrefix(this.#copyValues(), n, 0));
     // the learner's texts (even invalid ones) move with their values
-    const texts = keepPrefix(this.texts, n, '0');
+    for (const flat of this.#typed.keys()) if (flat >= n) this.#typed.delete(flat);
     this.#ownShape = r.shape;
     this.shape = r.shape;
-    this.texts = texts;
     this.page = 0;
     this.status = '';
     this.#emit(values, r.shape);
   }
 
-  #onKeydown(flat, event) {
+  #onKeydown(event) {
+    const flat = cellIndex(event);
+    if (flat === null) return;
     const cols = this.#cols;
-    const n = this.texts.length;
+    const n = numel(this.shape);
     const pageCells = this.#layout().rowsPerPage * cols;
     const moves = {
       ArrowUp: -cols,
@@ -487,11 +541,28 @@ export class TensorEditor extends LitElement {
       target = flat - 1;
     if (event.key === 'ArrowRight' && input.selectionStart === input.value.length)
       target = flat + 1;
+    // Home and End move in the cell's text; with Ctrl (the grid pattern's keys) to the first and
+    // last cell
+    if (event.ctrlKey && event.key === 'Home') target = 0;
+    if (event.ctrlKey && event.key === 'End') target = n - 1;
     if (target === null) return;
     if (event.key.startsWith('Page')) target = Math.min(Math.max(target, 0), n - 1);
     if (target < 0 || target >= n) return;
     event.preventDefault();
     this.focusCell(target);
+  }
+
+  /** The focused cell becomes the grid's Tab stop. */
+  #onFocusin(event) {
+    const flat = cellIndex(event);
+    if (flat === null || flat === this.#active) return;
+    this.#active = flat;
+    this.requestUpdate();
+  }
+
+  /** The Tab stop among the cells drawn: the last focused cell, else the page's first. */
+  #tabStop(first, last) {
+    return this.#active >= first && this.#active < last ? this.#active : first;
   }
 
   /** Focuses a cell, turning to its page first. */
@@ -516,30 +587,29 @@ export class TensorEditor extends LitElement {
     );
   }
 
-  #cell(flat) {
+  #cell(flat, tabStop, invalid) {
     const label = this.#label(flat);
-    const text = this.texts[flat] ?? '';
+    const text = this.#text(flat);
     const style = this.groups ? `--cell-bg: var(--nl-group-${this.groups[flat] % 8})` : nothing;
     if (this.readonly) {
-      return html`<output class="cell" data-i=${flat} aria-label=${label} style=${style}
+      // role=cell, not output's implicit status: a recompute must not announce every cell
+      return html`<output class="cell" role="cell" data-i=${flat} aria-label=${label} style=${style}
         >${text}</output
       >`;
     }
-    const invalid = parseNumber(text) === null;
-    return html`<input
-      class="cell"
-      data-i=${flat}
-      inputmode="decimal"
-      spellcheck="false"
-      autocomplete="off"
-      aria-label=${label}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      style=${style}
-      .value=${text}
-      @input=${(e) => this.#onInput(flat, e)}
-      @keydown=${(e) => this.#onKeydown(flat, e)}
-      @paste=${this.#onPaste}
-    />`;
+    return html`<span role="gridcell"
+      ><input
+        class="cell"
+        data-i=${flat}
+        tabindex=${flat === tabStop ? '0' : '-1'}
+        inputmode="decimal"
+        spellcheck="false"
+        autocomplete="off"
+        aria-label=${label}
+        aria-invalid=${invalid.has(flat) ? 'true' : 'false'}
+        style=${style}
+        .value=${text}
+    /></span>`;
   }
 
   #grid() {
@@ -554,27 +624,51 @@ export class TensorEditor extends LitElement {
       blocks.push({ slice, from: r, to: end });
       r = end;
     }
-    return html`<div class="slices" role="group" aria-label=${this.label || nothing}>
+    const tabStop = this.readonly ? -1 : this.#tabStop(first * cols, last * cols);
+    // a result's cells are as wide as its widest number on this page (at least --out-w), so its
+    // columns line up; each cell still grows with its text, which never overflows its box
+    let widest = 0;
+    if (this.readonly) {
+      for (let i = first * cols; i < last * cols; i++)
+        widest = Math.max(widest, numberWidth(this.#text(i)));
+    }
+    const invalid = new Set(this.readonly ? [] : this.#invalidCells());
+    const cellRole = this.readonly ? 'cell' : 'gridcell';
+    // one delegated listener per kind for the whole page of cells
+    return html`<div
+      class="slices"
+      style=${this.readonly ? `--fit-w: calc(${widest.toFixed(1)}ch + 0.6em + 2px)` : nothing}
+      role=${this.readonly ? 'table' : 'grid'}
+      aria-label=${this.label || 'x'}
+      @input=${this.readonly ? nothing : this.#onInput}
+      @keydown=${this.readonly ? nothing : this.#onKeydown}
+      @paste=${this.readonly ? nothing : this.#onPaste}
+      @focusin=${this.readonly ? nothing : this.#onFocusin}
+    >
       ${blocks.map(({ slice, from, to }) => {
         const idx = lead > 0 ? unravel(slice, this.shape.slice(0, lead)) : [];
         const partial = to - from < sliceRows;
         const rowsText = partial ? `${from % sliceRows}:${((to - 1) % sliceRows) + 1}` : ':';
+        const sliceLabel = idx.length
+          ? `${this.label || 'x'}[${idx.join(', ')}, ${rowsText}, :]`
+          : '';
         return html`<div class="slice">
-          ${
-            idx.length
-              ? html`<div class="slice-label">
-                  ${this.label || 'x'}[${idx.join(', ')}, ${rowsText}, :]
-                </div>`
-              : nothing
-          }
-          ${Array.from({ length: to - from }, (_, k) => {
-            const row = from + k;
-            const note = this.rowNotes?.[row];
-            return html`<div class="row">
-              ${Array.from({ length: cols }, (_, c) => this.#cell(row * cols + c))}
-              ${note ? html`<span class="note">${note}</span>` : nothing}
-            </div>`;
-          })}
+          ${sliceLabel ? html`<div class="slice-label" aria-hidden="true">${sliceLabel}</div>` : nothing}
+          <div
+            class="rows"
+            role="rowgroup"
+            aria-label=${sliceLabel || nothing}
+            style="--cols: ${cols}"
+          >
+            ${Array.from({ length: to - from }, (_, k) => {
+              const row = from + k;
+              const note = this.rowNotes?.[row];
+              return html`<div class="row" role="row">
+                ${Array.from({ length: cols }, (_, c) => this.#cell(row * cols + c, tabStop, invalid))}
+                ${note ? html`<span class="note" role=${cellRole}>${note}</span>` : nothing}
+              </div>`;
+            })}
+          </div>
         </div>`;
       })}
     </div>`;
@@ -689,17 +783,15 @@ export class TensorEditor extends LitElement {
 
   #cellError() {
     if (this.readonly) return nothing;
-    const bad = [];
-    for (let i = 0; i < this.texts.length; i++) {
-      if (parseNumber(this.texts[i]) === null) bad.push(i);
-    }
+    const bad = this.#invalidCells();
     if (!bad.length) return nothing;
     const lang = this.lang;
     const i = bad[0];
     const cell = this.#label(i);
     const kept = formatFloat32(this.#value(i));
-    const text = this.texts[i].trim()
-      ? t(lang, TEXT.invalid)(cell, this.texts[i].trim().slice(0, 24), kept)
+    const typed = this.#typed.get(i).trim();
+    const text = typed
+      ? t(lang, TEXT.invalid)(cell, typed.slice(0, 24), kept)
       : t(lang, TEXT.empty)(cell, kept);
     return html`<p class="error cell-error" role="alert">
       ${text}${bad.length > 1 ? t(lang, TEXT.more)(bad.length - 1) : ''}
