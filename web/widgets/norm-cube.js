@@ -149,6 +149,22 @@ export class NormCube extends LitElement {
       .cube:focus-visible {
         outline-offset: 3px;
       }
+      /* no bigger than 1.4 px per unit: a small cube stays small instead of filling the column */
+      .cube svg {
+        max-width: calc(var(--cube-units) * 1.4px);
+      }
+      /* on a touch screen a cell (16 units) is a 24.8 px tap target (WCAG 2.2 target size): the
+         cube is drawn at 1.55 px per unit, and one wider than its box scrolls inside the box, not
+         the page */
+      @media (pointer: coarse) {
+        .cube {
+          overflow-x: auto;
+        }
+        .cube svg {
+          width: calc(var(--cube-units) * 1.55px);
+          max-width: none;
+        }
+      }
       .cell {
         stroke: var(--nl-border, #c8cdd6);
         stroke-width: 0.6;
@@ -580,10 +596,9 @@ export class NormCube extends LitElement {
     }
     const lang = this.lang;
     const label = t(lang, TEXT.picture)(this.#moduleName(v), shapeText(v.shape), v.statCount);
-    // no bigger than 1.4 px per unit: a small cube stays small instead of filling the column
     return html`<svg
       viewBox="0 0 ${width} ${height}"
-      style="max-width: ${Math.round(width * 1.4)}px"
+      style="--cube-units: ${width}"
       role="img"
       aria-label=${label}
       @pointerover=${this.#onPointer}
