@@ -22,6 +22,7 @@ import {
   symbolWye,
 } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
+import { ConnectedHandle } from './lib/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
@@ -507,7 +508,8 @@ export class OptimizerRace extends LitElement {
     this.contourCache = new Map();
     this.openLanes = new Set(); // lanes whose settings the learner unfolded
     this.inspect = 'adam';
-    this.cursor = null; // one lane's optimizer, stepped along its path as far as the frame went
+    // the inspected lane's optimizer, stepped along its path as far as the frame went
+    this.cursor = new ConnectedHandle(this);
     new HashStateController(this, {
       surface: codec.oneOf(['bowl', 'rosenbrock', 'saddle', 'bowl_l2']),
       steps: codec.int(1, MAX_STEPS),
@@ -526,7 +528,7 @@ export class OptimizerRace extends LitElement {
     super.connectedCallback();
     this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
     this.engine = await getEngine();
-    // removed while the engine loaded: the inspector's optimizer would never be deleted
+    // removed while the engine loaded: it sets up again when it is put back
     if (!this.isConnected) return;
     this.infos = describeSurfaces(this.engine).filter((s) => s.name !== 'bowl_l2');
     if (!this.infos.some((s) => s.name === this.surface)) this.surface = this.infos[0].name;
@@ -545,9 +547,9 @@ export class OptimizerRace extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    // this.cursor deletes its optimizer itself, and makes none while the race is off the page:
+    // stopping the playback here renders the race once more
     this.#stop();
-    this.cursor?.optimizer.delete();
-    this.cursor = null;
   }
 
   #info() {
@@ -977,23 +979,33 @@ export class OptimizerRace extends LitElement {
   /**
    * The inspected lane's parameter, last gradient and state buffers after step k. Its optimizer
    * walks the same path as engine.trajectory (the surface's gradient at the float32 point), one
-   * step per frame while the race plays; going back starts it over.
+   * step per frame while the race plays; going back starts it over. Null while the race is off
+   * the page (a render then shows no inspector and makes no optimizer).
    */
   #stateAt(k) {
     const id = this.inspect;
     const key = JSON.stringify([this.surface, this.start, id, this.settings[id]]);
-    let c = this.cursor;
+    let c = this.cursor.value;
     if (!c || c.key !== key || c.step > k) {
-      c?.optimizer.delete();
-      const optimizer = this.engine.optimizer(
-        LANE[id].op,
-        laneArgs(id, this.settings[id]),
-        this.start,
-      );
-      c = { key, optimizer, surface: this.engine.surface(this.surface), step: 0 };
-      c.param = Float32Array.from(this.start);
-      c.grad = null;
-      this.cursor = c;
+      c = this.cursor.replace(() => {
+        const surface = this.engine.surface(this.surface);
+        const optimizer = this.engine.optimizer(
+          LANE[id].op,
+          laneArgs(id, this.settings[id]),
+          this.start,
+        );
+        const param = Float32Array.from(this.start);
+        return {
+          key,
+          optimizer,
+          surface,
+          step: 0,
+          param,
+          grad: null,
+          delete: () => optimizer.delete(),
+        };
+      });
+      if (!c) return null;
     }
     while (c.step < k) {
       const g = c.surface.at(c.param[0], c.param[1]);
@@ -1012,6 +1024,7 @@ export class OptimizerRace extends LitElement {
     const r = this.results[shown];
     const k = Math.min(Math.floor(this.frame), Math.max(0, r.end - 1));
     const s = this.#stateAt(k);
+    if (!s) return nothing;
     const pair = (v) => `(${formatNumber(v[0])}, ${formatNumber(v[1])})`;
     const rows = [[t(lang, TEXT.theta), s.param, 'theta']];
     if (s.grad) rows.push([t(lang, TEXT.gradient)(s.step), s.grad, 'grad']);

@@ -9,6 +9,7 @@ import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
+import { ConnectedHandle } from './lib/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
@@ -119,7 +120,8 @@ export class OptimizerState extends LitElement {
     this.lrError = '';
     this.run = null; // {steps, param, state: [[name, Float32Array]]}
     this.engine = null;
-    this.optimizer = null;
+    // deleted as the widget leaves the page; none is made while it is off the page
+    this.optimizer = new ConnectedHandle(this);
     new HashStateController(this, {
       op: codec.oneOf(Object.keys(STATE_OPTIMIZERS)),
       lr: codec.number(), // the engine judges it, in PyTorch's words
@@ -135,7 +137,7 @@ export class OptimizerState extends LitElement {
   async connectedCallback() {
     super.connectedCallback();
     this.engine = await getEngine();
-    // removed while the engine loaded: an optimizer made now would never be deleted
+    // removed while the engine loaded: it restarts when it is put back
     if (!this.isConnected) return;
     if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
     // an attribute may carry a rate PyTorch refuses: say so in its words and start with 0.1
@@ -147,12 +149,6 @@ export class OptimizerState extends LitElement {
       this.lr = 0.1;
     }
     this.#restart();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.optimizer?.delete();
-    this.optimizer = null;
   }
 
   willUpdate(changed) {
@@ -187,23 +183,27 @@ export class OptimizerState extends LitElement {
     return { ...STATE_OPTIMIZERS[this.op].args, lr };
   }
 
-  /** A fresh optimizer at θ₀: no state yet, as torch.optim before its first step(). */
+  /**
+   * A fresh optimizer at θ₀: no state yet, as torch.optim before its first step(). Off the page
+   * none is made; connectedCallback restarts when the widget is put back.
+   */
   #restart() {
     markStart('optimizer-state');
-    const next = this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), this.theta0);
-    this.optimizer?.delete();
-    this.optimizer = next;
+    this.optimizer.replace(() =>
+      this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), this.theta0),
+    );
     this.run = { steps: 0, param: Float32Array.from(this.theta0), state: [] };
   }
 
   #step(count) {
     markStart('optimizer-state');
     let param = this.run.param;
-    for (let i = 0; i < count; i++) param = this.optimizer.step(this.grad);
+    const optimizer = this.optimizer.value;
+    for (let i = 0; i < count; i++) param = optimizer.step(this.grad);
     this.run = {
       steps: this.run.steps + count,
       param,
-      state: Object.entries(this.optimizer.state()),
+      state: Object.entries(optimizer.state()),
     };
   }
 
