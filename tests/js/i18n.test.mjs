@@ -31,6 +31,18 @@ test('float32 values print as the shortest decimal that reads back', () => {
   assert.equal(formatFloat32(Math.fround(1e-7)), '1e-7');
 });
 
+test('float32 texts are the same asked once or many times, past the memo’s bound', () => {
+  // the memo keys by value: 0 and -0 share a key and must share a text; NaN is one key
+  assert.equal(formatFloat32(-0), formatFloat32(0));
+  assert.equal(formatFloat32(NaN), 'NaN');
+  const values = Array.from({ length: 70_000 }, (_, i) => Math.fround(i / 7 - 5000));
+  const first = values.map(formatFloat32);
+  const again = values.map(formatFloat32);
+  assert.deepEqual(again, first);
+  for (const [i, v] of values.entries()) assert.equal(Math.fround(Number(first[i])), v);
+  assert.equal(formatFloat32(Math.fround(1.7)), '1.7', 'still right after the memo was cleared');
+});
+
 test('numbers print short, with a true minus sign', () => {
   assert.equal(formatNumber(-1.3416354656), '−1.342');
   assert.equal(formatNumber(0), '0');

@@ -80,11 +80,29 @@ export const floats = {
   format: (v) => Array.from(v, shortFloat32).join(','),
 };
 
-export function shortFloat32(value) {
+function shortestFloat32Text(value) {
   if (!Number.isFinite(value)) return String(value);
   for (let p = 1; p <= 9; p++) {
     const text = String(Number(value.toPrecision(p)));
     if (Math.fround(Number(text)) === Math.fround(value)) return text;
   }
   return String(value);
+}
+
+// After one typed cell a widget writes its whole tensor again (the link, the PyTorch code, the
+// cells), though one value changed: the search above takes up to 9 toPrecision calls per value, a
+// lookup here one (a 4096-element tensor cost about 10 ms per keystroke in the search). A memo of a
+// pure function, bounded, that holds no widget's state.
+const SHORT_FLOAT32_MEMO_SIZE = 1 << 16;
+const shortFloat32Memo = new Map();
+
+/** The shortest decimal text that reads back as the same float32. */
+export function shortFloat32(value) {
+  let text = shortFloat32Memo.get(value);
+  if (text === undefined) {
+    if (shortFloat32Memo.size >= SHORT_FLOAT32_MEMO_SIZE) shortFloat32Memo.clear();
+    text = shortestFloat32Text(value);
+    shortFloat32Memo.set(value, text);
+  }
+  return text;
 }
