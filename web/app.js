@@ -187,7 +187,7 @@ export class NormLabApp extends LitElement {
       </main>
       <footer class="site-footer">
         <p>
-          <a href="./docs.html">${t(lang, TEXT.embed)}</a> ·
+          <a href="./docs.html#lang=${lang}">${t(lang, TEXT.embed)}</a> ·
           <a href="./normlab-offline.html" download>${t(lang, TEXT.offline)}</a>
         </p>
       </footer>

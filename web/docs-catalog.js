@@ -1,89 +1,141 @@
-// Every widget docs.html shows: [tag, what it shows, the attributes of its example]. Plain data, so
-// the tests embed exactly these examples in their host pages (tests/e2e/blog-host.test.mjs).
+// Every widget docs.html shows: [tag, what it shows ({zh, en}), the attributes of its example].
+// Plain data, so the tests embed exactly these examples in their host pages
+// (tests/e2e/blog-host.test.mjs).
 export const CATALOG = [
   [
     'norm-playground',
-    'An editable tensor through any normalization module, with each group’s statistics.',
+    {
+      en: 'An editable tensor through any normalization module, with each group’s statistics.',
+      zh: '可编辑的张量经过任意归一化模块，并给出每组的统计量。',
+    },
     { module: 'nn.BatchNorm2d(3)', shape: '2,3,2,2' },
   ],
   [
     'norm-cube',
-    'The (N, C, H·W) cube, every element coloured by the statistics group it shares.',
+    {
+      en: 'The (N, C, H·W) cube, every element coloured by the statistics group it shares.',
+      zh: '输入的 (N, C, H·W) 立方体，每个元素按它共享的统计组着色。',
+    },
     { kind: 'group', shape: '2,6,4,4', groups: '3' },
   ],
   [
     'reduction-player',
-    'One group’s elements flowing into its mean and variance, step by step.',
+    {
+      en: 'One group’s elements flowing into its mean and variance, step by step.',
+      zh: '一组元素一步步汇入它的均值和方差。',
+    },
     { kind: 'batch', shape: '2,3,2,2', group: '1' },
   ],
   [
     'count-table',
-    'How many mean/variance pairs a module computes, and γ, β shapes.',
+    {
+      en: 'How many mean/variance pairs a module computes, and γ, β shapes.',
+      zh: '一个模块计算多少对均值/方差，以及 γ、β 的形状。',
+    },
     { rows: 'nn.LayerNorm(4) | 2,3,4; nn.BatchNorm2d(3) | 2,3,4,4' },
   ],
   [
     'param-table',
-    'named_parameters() and named_buffers() of a module.',
+    {
+      en: 'named_parameters() and named_buffers() of a module.',
+      zh: '模块的 named_parameters() 和 named_buffers()。',
+    },
     { module: 'nn.BatchNorm2d(100)', input: '20,100,35,45' },
   ],
   [
     'module-console',
-    'Write a module and an input shape, run it, read PyTorch’s message.',
+    {
+      en: 'Write a module and an input shape, run it, read PyTorch’s message.',
+      zh: '写一个模块和输入形状，运行它，读 PyTorch 的报错。',
+    },
     { module: 'nn.LayerNorm([6, 3])', shape: '8,6,3,4' },
   ],
   [
     'affine-plot',
-    'Why γ and β: an activation over normalized values.',
+    {
+      en: 'Why γ and β: an activation over normalized values.',
+      zh: '为什么要 γ 和 β：归一化后的值经过激活函数。',
+    },
     { activation: 'tanh', gamma: '2', beta: '0.5' },
   ],
   [
     'bn-stepper',
-    'BatchNorm’s running statistics converging, batch after batch; then eval.',
+    {
+      en: 'BatchNorm’s running statistics converging, batch after batch; then eval.',
+      zh: 'BatchNorm 的 running 统计量一批一批收敛，然后切到 eval。',
+    },
     { channels: '3', batch: '4' },
   ],
   [
     'train-eval-grid',
-    'The same batch through BatchNorm1d and LayerNorm, in train and in eval.',
+    {
+      en: 'The same batch through BatchNorm1d and LayerNorm, in train and in eval.',
+      zh: '同一批数据经过 BatchNorm1d 和 LayerNorm，在 train 和 eval 下。',
+    },
     { shape: '4,3' },
   ],
   [
     'padding-demo',
-    'A padded batch of sentences: BN’s statistics move with the padding, LN’s do not.',
+    {
+      en: 'A padded batch of sentences: BN’s statistics move with the padding, LN’s do not.',
+      zh: '补齐的一批句子：BN 的统计量随补齐变化，LN 的不变。',
+    },
     { lengths: '4,2,3', 'hidden-size': '4', 'pad-to': '5' },
   ],
   [
     'deep-stack',
-    'Activations through a deep stack of random layers, without and with BN or LN.',
+    {
+      en: 'Activations through a deep stack of random layers, without and with BN or LN.',
+      zh: '激活值穿过一叠很深的随机层：不加、加 BN 或 LN。',
+    },
     { depth: '12', width: '32', gain: '1.5', norm: 'none' },
   ],
   [
     'batch-spread',
-    'How much the mean that normalizes a sample moves from batch to batch: BN vs GN.',
+    {
+      en: 'How much the mean that normalizes a sample moves from batch to batch: BN vs GN.',
+      zh: '归一化一个样本所用的均值在批与批之间变化多少：BN 对比 GN。',
+    },
     { batches: '100', groups: '2' },
   ],
   [
     'optimizer-race',
-    'SGD, momentum, Nesterov, Adagrad, RMSprop, Adam and AdamW raced on a loss surface.',
+    {
+      en: 'SGD, momentum, Nesterov, Adagrad, RMSprop, Adam and AdamW raced on a loss surface.',
+      zh: 'SGD、动量、Nesterov、Adagrad、RMSprop、Adam 和 AdamW 在损失曲面上赛跑。',
+    },
     { surface: 'rosenbrock', steps: '200' },
   ],
   [
     'optimizer-state',
-    'What an optimizer keeps for a parameter: m and v for Adam.',
+    {
+      en: 'What an optimizer keeps for a parameter: m and v for Adam.',
+      zh: '优化器为一个参数保存什么：Adam 的 m 和 v。',
+    },
     { op: 'adam', shape: '2,3', lr: '0.1' },
   ],
   [
     'decay-compare',
-    'Adam’s L2 term against AdamW’s decoupled weight decay.',
+    {
+      en: 'Adam’s L2 term against AdamW’s decoupled weight decay.',
+      zh: 'Adam 的 L2 项对比 AdamW 的解耦权重衰减。',
+    },
     { lr: '0.05', 'weight-decay': '0.1', steps: '300' },
   ],
   [
     'memory-calculator',
-    'Training memory per parameter: weights, gradients, optimizer state.',
+    {
+      en: 'Training memory per parameter: weights, gradients, optimizer state.',
+      zh: '训练时每个参数占多少内存：权重、梯度、优化器状态。',
+    },
     { params: '7e9', precision: 'fp32', optimizer: 'adam' },
   ],
   [
     'tensor-editor',
-    'The tensor editor on its own: paste, random fill, reshape.',
+    {
+      en: 'The tensor editor on its own: paste, random fill, reshape.',
+      zh: '单独的张量编辑器：粘贴、随机填充、改形状。',
+    },
     { shape: '2,3,4', 'shape-editable': '' },
   ],
 ];

@@ -1,13 +1,21 @@
 // Codecs for the state table: each turns a URL-hash string into a value (throwing an Error with a
 // readable message when the text is malformed or out of range) and a value back into a string.
 // Nothing read from a hash is ever executed or inserted as HTML.
+// Each codec also says what it takes (describe: {type, range}, zh and en), for the attribute
+// reference docs.html builds from the widgets' schemas.
 export const LIMITS = { maxDims: 5, maxDim: 64, maxElements: 4096, maxText: 60_000 };
+
+const span = (min, max) =>
+  min === -Infinity && max === Infinity
+    ? { zh: '任意有限数', en: 'any finite number' }
+    : `${min === -Infinity ? '−∞' : min} … ${max === Infinity ? '∞' : max}`;
 
 const fail = (message) => {
   throw new Error(message);
 };
 
 export const int = (min, max) => ({
+  describe: { type: { zh: '整数', en: 'integer' }, range: span(min, max) },
   parse(text) {
     // 7e9 is the integer 7000000000; 1.5, 1e400, 0x10 and " 3" are no integers
     const v = Number(text);
@@ -20,6 +28,7 @@ export const int = (min, max) => ({
 });
 
 export const number = (min = -Infinity, max = Infinity) => ({
+  describe: { type: { zh: '数', en: 'number' }, range: span(min, max) },
   parse(text) {
     const v = Number(text);
     if (text.trim() === '' || !Number.isFinite(v)) fail(`"${text}" is not a number`);
@@ -31,6 +40,7 @@ export const number = (min = -Infinity, max = Infinity) => ({
 
 export const bool = {
   boolean: true,
+  describe: { type: { zh: '0 或 1', en: '0 or 1' }, range: '0, 1' },
   parse(text) {
     if (text !== '0' && text !== '1') fail(`"${text}" is not 0 or 1`);
     return text === '1';
@@ -39,6 +49,7 @@ export const bool = {
 };
 
 export const oneOf = (choices) => ({
+  describe: { type: { zh: '取值之一', en: 'one of' }, range: choices.join(' | ') },
   parse(text) {
     if (!choices.includes(text)) fail(`"${text}" is not one of ${choices.join(', ')}`);
     return text;
@@ -48,6 +59,13 @@ export const oneOf = (choices) => ({
 
 /** A tensor shape: 1 to 5 positive dims, at most 4096 elements. */
 export const shape = {
+  describe: {
+    type: { zh: '形状，如 2,3,4', en: 'shape, e.g. 2,3,4' },
+    range: {
+      zh: `1–${LIMITS.maxDims} 维，每维 1–${LIMITS.maxDim}，最多 ${LIMITS.maxElements} 个元素`,
+      en: `1–${LIMITS.maxDims} dims of 1–${LIMITS.maxDim}, at most ${LIMITS.maxElements} elements`,
+    },
+  },
   parse(text) {
     const dims = text.split(',').map((s) => s.trim());
     if (!dims.length || dims.length > LIMITS.maxDims)
@@ -67,6 +85,13 @@ export const shape = {
 
 /** A list of finite numbers, as the shortest text that reads back to the same float32. */
 export const floats = {
+  describe: {
+    type: { zh: '数的列表，如 1,-2,0.5', en: 'list of numbers, e.g. 1,-2,0.5' },
+    range: {
+      zh: `有限数，最多 ${LIMITS.maxElements} 个`,
+      en: `finite, at most ${LIMITS.maxElements}`,
+    },
+  },
   parse(text) {
     if (text.length > LIMITS.maxText) fail('the list is too long');
     const parts = text.split(',');
