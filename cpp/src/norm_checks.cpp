@@ -11,25 +11,6 @@ namespace normlab {
 
 namespace {
 
-// torch.empty(shape) refuses negative sizes, and sizes whose float32 bytes overflow int64, with
-// these messages. The byte count here leaves out zero sizes, so that every partial product of a
-// shape that passes fits in int64 (torch, in Python integers, accepts (2, 0, 2**62, 2**62)).
-void check_sizes(const Shape& shape) {
-  for (int64_t d : shape) {
-    if (d < 0) {
-      fail("Trying to create tensor with negative dimension " + std::to_string(d) + ": " +
-           format_shape(shape));
-    }
-  }
-  uint64_t n = 1;
-  bool overflow = false;
-  for (int64_t d : shape) {
-    if (d != 0) overflow = overflow || __builtin_mul_overflow(n, static_cast<uint64_t>(d), &n);
-  }
-  if (overflow || n > static_cast<uint64_t>(INT64_MAX / 4))
-    fail("Storage size calculation overflowed with sizes=" + format_shape(shape));
-}
-
 std::string dims_text(size_t d) {
   return std::to_string(d) + "D";
 }
@@ -60,19 +41,19 @@ int64_t floor_div(int64_t a, int64_t b) {
 void NormModule::check_config(const NormConfig& c) {
   switch (c.kind) {
     case NormKind::layer_norm:
-      if (c.affine) check_sizes(c.normalized_shape);
+      if (c.affine) check_tensor_sizes(c.normalized_shape);
       return;
     case NormKind::group_norm:
       if (c.num_groups == 0) fail("integer modulo by zero");
       // x % -1 is 0 in Python; in C++ INT64_MIN % -1 traps
       if (c.num_groups != -1 && c.num_features % c.num_groups != 0)
         fail("num_channels must be divisible by num_groups");
-      if (c.affine) check_sizes({c.num_features});
+      if (c.affine) check_tensor_sizes({c.num_features});
       return;
     case NormKind::batch_norm:
     case NormKind::instance_norm:
       if (c.dims < 1 || c.dims > 3) fail("dims must be 1, 2 or 3, got " + std::to_string(c.dims));
-      if (c.affine || c.track_running_stats) check_sizes({c.num_features});
+      if (c.affine || c.track_running_stats) check_tensor_sizes({c.num_features});
       return;
   }
 }
@@ -82,7 +63,7 @@ void NormModule::check_input(const Shape& shape) const {
 }
 
 void NormModule::validate(const Shape& shape, bool structure_only) const {
-  check_sizes(shape);
+  check_tensor_sizes(shape);
   switch (config_.kind) {
     case NormKind::layer_norm:
       return validate_layer_norm(shape);
@@ -199,7 +180,7 @@ void NormModule::validate_group_norm(const Shape& shape, bool structure_only) co
         format_shape({config_.num_features}) + " and input of shape " + format_shape(shape));
   }
   // torch then allocates the [N, G] mean and rstd, even for an empty input
-  if (N != 0) check_sizes({N, G});
+  if (N != 0) check_tensor_sizes({N, G});
 }
 
 }  // namespace normlab

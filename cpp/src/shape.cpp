@@ -1,5 +1,7 @@
 #include "normlab/shape.hpp"
 
+#include "normlab/error.hpp"
+
 namespace normlab {
 
 int64_t numel(const Shape& shape) {
@@ -23,6 +25,22 @@ std::string format_shape(const Shape& shape) {
 
 std::string format_torch_size(const Shape& shape) {
   return "torch.Size(" + format_shape(shape) + ")";
+}
+
+void check_tensor_sizes(const Shape& shape) {
+  for (int64_t d : shape) {
+    if (d < 0) {
+      fail("Trying to create tensor with negative dimension " + std::to_string(d) + ": " +
+           format_shape(shape));
+    }
+  }
+  uint64_t n = 1;
+  bool overflow = false;
+  for (int64_t d : shape) {
+    if (d != 0) overflow = overflow || __builtin_mul_overflow(n, static_cast<uint64_t>(d), &n);
+  }
+  if (overflow || n > static_cast<uint64_t>(INT64_MAX / 4))
+    fail("Storage size calculation overflowed with sizes=" + format_shape(shape));
 }
 
 }  // namespace normlab

@@ -21,4 +21,11 @@ std::string format_shape(const Shape& shape);
 // "torch.Size([8, 6, 3, 4])": how named_parameters() shows a parameter's shape.
 std::string format_torch_size(const Shape& shape);
 
+// What torch.empty(shape) refuses, with its messages: a negative size ("Trying to create tensor
+// with negative dimension -1: [3, -1]"), or sizes whose float32 bytes overflow int64 ("Storage
+// size calculation overflowed with sizes=[...]"). The byte count leaves out zero sizes, so that
+// every partial product of a shape that passes fits in int64 (torch, in Python integers, accepts
+// (2, 0, 2**62, 2**62)).
+void check_tensor_sizes(const Shape& shape);
+
 }  // namespace normlab
