@@ -552,12 +552,18 @@ export class TensorEditor extends LitElement {
     this.focusCell(target);
   }
 
-  /** The focused cell becomes the grid's Tab stop. */
+  /**
+   * The focused cell becomes the grid's Tab stop. Set on the two cells directly: a render of the
+   * whole page for one moved tabindex is what the arrow keys would pay on every press (the next
+   * render computes the same tabindex from #active).
+   */
   #onFocusin(event) {
     const flat = cellIndex(event);
     if (flat === null || flat === this.#active) return;
     this.#active = flat;
-    this.requestUpdate();
+    for (const cell of event.currentTarget.querySelectorAll('input.cell[tabindex="0"]'))
+      cell.tabIndex = -1;
+    event.target.tabIndex = 0;
   }
 
   /** The Tab stop among the cells drawn: the last focused cell, else the page's first. */
