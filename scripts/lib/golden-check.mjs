@@ -13,11 +13,12 @@ export const readGolden = (file) =>
   JSON.parse(fs.readFileSync(path.isAbsolute(file) ? file : path.join(goldenDir, file), 'utf8'));
 
 /**
- * Runs `golden` (a parsed golden document) through `engine` and compare.py.
+ * Runs `golden` (a parsed golden document) through `engine` (and `train`, the training module's
+ * engine, for training cases) and compare.py.
  * Returns {results, status, summary ("N passed, M failed"), output (compare.py's text)}.
  */
-export function checkGolden(engine, golden) {
-  const results = runCases(engine, golden);
+export function checkGolden(engine, golden, train) {
+  const results = runCases(engine, golden, train);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-golden-'));
   const casesFile = path.join(dir, 'cases.json');
   const resultsFile = path.join(dir, 'results.json');

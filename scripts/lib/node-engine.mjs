@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEngine } from '../../web/engine/engine.js';
+import { loadTrainEngine } from './train-engine.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const wasmDir = path.resolve(root, process.env.NORMLAB_WASM_DIR ?? 'build/wasm');
@@ -16,4 +17,19 @@ export async function loadNodeEngine() {
   }
   const { default: factory } = await import(pathToFileURL(path.join(wasmDir, 'normlab.js')).href);
   return loadEngine({ wasmBinary: fs.readFileSync(wasmPath) }, factory);
+}
+
+/**
+ * The training module (normlab-train.{js,wasm}, scripts/lib/train-engine.mjs) from the same
+ * folder.
+ */
+export async function loadNodeTrainEngine() {
+  const wasmPath = path.join(wasmDir, 'normlab-train.wasm');
+  if (!fs.existsSync(wasmPath)) {
+    throw new Error(`${wasmPath} is missing: build it with "npm run build:wasm"`);
+  }
+  const { default: factory } = await import(
+    pathToFileURL(path.join(wasmDir, 'normlab-train.js')).href
+  );
+  return loadTrainEngine({ wasmBinary: fs.readFileSync(wasmPath) }, factory);
 }

@@ -158,3 +158,142 @@ test('a file that is not a case file is refused whole, with a message and exit s
     assert.equal(r.stdout, '');
   }
 });
+
+test('malformed training cases are each their own error too; the good ones still compute', () => {
+  const lin = { op: 'linear', args: { in_features: 2, out_features: 1 } };
+  const xs = t([1, 2], [1, 2]);
+  const net = {
+    op: 'sequential',
+    args: {
+      layers: [{ type: 'linear', in_features: 2, out_features: 3 }],
+      optimizer: { op: 'sgd', lr: 0.1 },
+    },
+  };
+  const bad = [
+    // [case, case-level error, or null and the step's error]
+    [
+      {
+        id: 'layer-type',
+        op: 'sequential',
+        args: { layers: [{ type: 'dropout' }], optimizer: { op: 'sgd', lr: 1 } },
+        steps: [],
+      },
+      /unknown layer type: dropout/,
+      null,
+    ],
+    [
+      { id: 'no-layers', op: 'sequential', args: { optimizer: { op: 'sgd', lr: 1 } }, steps: [] },
+      /args.layers must be a list/,
+      null,
+    ],
+    [
+      { id: 'no-optimizer', op: 'sequential', args: { layers: [] }, steps: [] },
+      /args.optimizer must be an object/,
+      null,
+    ],
+    [
+      { id: 'net-weight-size', ...net, params: { '0.weight': t([2, 2], [1, 2, 3, 4]) }, steps: [] },
+      /size mismatch for 0.weight: copying a param with shape torch.Size\(\[2, 2\]\) from checkpoint, the shape in current model is torch.Size\(\[3, 2\]\)/,
+      null,
+    ],
+    [
+      { id: 'net-no-param', ...net, params: { '1.weight': t([1], [1]) }, steps: [] },
+      /the module has no parameter 1.weight/,
+      null,
+    ],
+    [
+      {
+        id: 'net-target-fraction',
+        ...net,
+        steps: [{ mode: 'train', input: xs, target: t([1], [0.5]) }],
+      },
+      null,
+      /steps\[0\].target.data\[0\] is not a class index: 0.5/,
+    ],
+    [
+      { id: 'net-no-target', ...net, steps: [{ mode: 'train', input: xs }] },
+      null,
+      /steps\[0\].target must be a tensor/,
+    ],
+    [
+      {
+        id: 'net-target-range',
+        ...net,
+        steps: [{ mode: 'train', input: xs, target: t([1], [3]) }],
+      },
+      null,
+      /^Target 3 is out of bounds.$/,
+    ],
+    [
+      {
+        id: 'layer-grad-shape',
+        ...lin,
+        steps: [{ mode: 'train', input: xs, grad_output: t([2], [1, 1]) }],
+      },
+      null,
+      /grad_output has shape \[2\], the output \[1,1\]/,
+    ],
+    [
+      {
+        id: 'layer-kernel-text',
+        op: 'conv2d',
+        args: { in_channels: 1, out_channels: 1, kernel_size: 'three' },
+        steps: [],
+      },
+      /kernel_size must be a whole number/,
+      null,
+    ],
+    [
+      {
+        id: 'ce-no-target',
+        op: 'cross_entropy',
+        args: {},
+        steps: [{ mode: 'train', input: t([1, 2], [1, 2]) }],
+      },
+      null,
+      /steps\[0\].target must be a tensor/,
+    ],
+  ];
+  const good = readGolden('train_layers.json')
+    .cases.filter((c) => c.op === 'conv2d')
+    .slice(0, 4);
+  const r = run({
+    source: 'malformed on purpose',
+    tolerance: { rtol: 1e-4, atol: 1e-5 },
+    cases: [...bad.map(([c]) => c), ...good],
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const { results } = JSON.parse(r.stdout);
+  bad.forEach(([c, caseError, stepError], i) => {
+    const res = results[i];
+    assert.equal(res.id, c.id);
+    if (caseError) return assert.match(res.error ?? '', caseError, c.id);
+    assert.equal(res.error, undefined, c.id);
+    assert.match(res.steps[0].error ?? '', stepError, c.id);
+  });
+  // the good cases after them match PyTorch
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-cases-'));
+  fs.writeFileSync(
+    path.join(dir, 'cases.json'),
+    JSON.stringify({ ...readGolden('train_layers.json'), cases: good }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'results.json'),
+    JSON.stringify({ results: results.slice(bad.length) }),
+  );
+  const check = spawnSync(
+    'python3',
+    [
+      path.join(goldenDir, 'compare.py'),
+      path.join(dir, 'cases.json'),
+      path.join(dir, 'results.json'),
+    ],
+    { encoding: 'utf8' },
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.equal(
+    check.stdout.trim().split('\n').at(-1),
+    `${good.length} passed, 0 failed`,
+    check.stdout,
+  );
+});
