@@ -19,7 +19,9 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 OUT = os.path.join(HERE, "..", "tests", "golden")
-FAMILIES = ["layer_norm", "batch_norm", "instance_norm", "group_norm", "optim"]
+FAMILIES = ["layer_norm", "batch_norm", "instance_norm", "group_norm", "optim", "train_layers",
+            "train_networks"]
+# a family module may set its own TOLERANCE, and DIGITS (significant digits kept per value)
 TOLERANCE = {"rtol": 1e-4, "atol": 1e-5}
 
 
@@ -51,7 +53,7 @@ def make_norm(op, args):
     if op == "group_norm":
         return torch.nn.GroupNorm(a["num_groups"], a["num_channels"], eps=a.get("eps", 1e-5),
                                   affine=a.get("affine", True))
-    dims = a.pop("dims")
+    dims = a.pop("dims", 2)  # as NormLab: 2 when a layer spec leaves it out
     cls = {("batch_norm", 1): torch.nn.BatchNorm1d, ("batch_norm", 2): torch.nn.BatchNorm2d,
            ("batch_norm", 3): torch.nn.BatchNorm3d, ("instance_norm", 1): torch.nn.InstanceNorm1d,
            ("instance_norm", 2): torch.nn.InstanceNorm2d,
@@ -159,8 +161,214 @@ def run_optim(case):
     return {"steps": steps}
 
 
-def run(case):
-    result = run_optim(case) if case["op"] in OPTIMIZERS else run_norm(case)
+# ---- training layers, cross-entropy and whole networks -------------------------------------
+
+LAYERS = {"linear", "conv2d", "relu", "gelu", "avg_pool2d", "flatten"}
+
+
+def make_layer(op, args):
+    a = dict(args)
+    if op == "linear":
+        return torch.nn.Linear(a["in_features"], a["out_features"], bias=a.get("bias", True))
+    if op == "conv2d":
+        return torch.nn.Conv2d(a["in_channels"], a["out_channels"], a["kernel_size"],
+                               stride=a.get("stride", 1), padding=a.get("padding", 0),
+                               bias=a.get("bias", True))
+    if op == "relu":
+        return torch.nn.ReLU()
+    if op == "gelu":
+        return torch.nn.GELU(approximate=a.get("approximate", "none"))
+    if op == "avg_pool2d":
+        return torch.nn.AvgPool2d(a["kernel_size"], stride=a.get("stride"),
+                                  padding=a.get("padding", 0))
+    if op == "flatten":
+        return torch.nn.Flatten()
+    return make_norm(op, a)
+
+
+def run_layer(case):
+    torch.manual_seed(0)
+    try:
+        m = make_layer(case["op"], case.get("args", {}))
+    except Exception as e:
+        return {"expect": {"error": message(e)}}
+    m = m.double()
+    with torch.no_grad():
+        for name, t in case.get("params", {}).items():
+            getattr(m, name).copy_(from_json(t))
+    out = {"expect_param_shapes": {n: list(p.shape) for n, p in m.named_parameters()}}
+    steps = []
+    for st in case["steps"]:
+        m.train(st["mode"] == "train")
+        x = from_json(st["input"]).requires_grad_(True)
+        for p in m.parameters():
+            p.grad = None
+        try:
+            y = m(x)
+        except Exception as e:
+            steps.append(dict(st, expect={"error": message(e)}))
+            continue
+        exp = {"output": tensor_json(y)}
+        if "grad_output" in st:
+            y.backward(from_json(st["grad_output"]))
+            exp["grad_input"] = tensor_json(x.grad)
+            for n, p in m.named_parameters():
+                exp["grad_" + n] = tensor_json(p.grad)
+        steps.append(dict(st, expect=exp))
+    out["steps"] = steps
+    return out
+
+
+def target_of(t):
+    return torch.tensor(t["data"], dtype=torch.long).reshape(t["shape"])
+
+
+def loss_kwargs(args):
+    return {k: args[k] for k in ("reduction", "label_smoothing", "ignore_index") if k in args}
+
+
+def run_cross_entropy(case):
+    steps = []
+    for st in case["steps"]:
+        x = from_json(st["input"]).requires_grad_(True)
+        try:
+            y = torch.nn.functional.cross_entropy(x, target_of(st["target"]),
+                                                  **loss_kwargs(case.get("args", {})))
+        except Exception as e:
+            steps.append(dict(st, expect={"error": message(e)}))
+            continue
+        exp = {"output": tensor_json(y)}
+        if "grad_output" in st:
+            y.backward(from_json(st["grad_output"]))
+            exp["grad_input"] = tensor_json(x.grad)
+        steps.append(dict(st, expect=exp))
+    return {"steps": steps}
+
+
+def make_sequential(args):
+    layers = []
+    for spec in args["layers"]:
+        spec = dict(spec)
+        layers.append(make_layer(spec.pop("type"), spec))
+    return torch.nn.Sequential(*layers)
+
+
+def make_optimizer(model, spec):
+    spec = dict(spec)
+    op = spec.pop("op")
+    if "betas" in spec:
+        spec["betas"] = tuple(spec["betas"])
+    return OPTIMIZERS[op](model.parameters(), foreach=False, **spec)
+
+
+def train_network(case, dtype):
+    """The case's steps on a network in `dtype`: [(expect or error)]."""
+    args = case["args"]
+    torch.manual_seed(0)
+    model = make_sequential(args).to(dtype)
+    with torch.no_grad():
+        params = dict(model.named_parameters())
+        for name, t in case.get("params", {}).items():
+            params[name].copy_(from_json(t).to(dtype))
+    opt = make_optimizer(model, args["optimizer"])
+    loss_fn = torch.nn.CrossEntropyLoss(**loss_kwargs(args.get("loss", {})))
+    results = []
+    for st in case["steps"]:
+        training = st["mode"] == "train"
+        model.train(training)
+        x = from_json(st["input"]).to(dtype)
+        before = {k: v.clone() for k, v in model.state_dict().items()}
+        try:
+            if training:
+                opt.zero_grad()
+                out = model(x)
+                loss = loss_fn(out, target_of(st["target"]))
+                loss.backward()
+                opt.step()
+            else:
+                with torch.no_grad():
+                    out = model(x)
+                    loss = loss_fn(out, target_of(st["target"]))
+        except Exception as e:
+            # the project's contract: a refused step changes nothing (torch may have moved an
+            # earlier BatchNorm's running statistics before a later layer refused the input)
+            model.load_state_dict(before)
+            results.append({"error": message(e)})
+            continue
+        exp = {"output": tensor_json(out), "loss": tensor_json(loss)}
+        for n, p in model.named_parameters():
+            exp["param:" + n] = tensor_json(p)
+        for n, b in model.named_buffers():
+            exp["buffer:" + n] = int(b.item()) if n.endswith("num_batches_tracked") else tensor_json(b)
+        results.append(exp)
+    return model, results
+
+
+def check_conditioning(cid, want, got, tol):
+    """float32 training must land within a tenth of the tolerance of float64's, or the case is
+    too sensitive (a ReLU kink, an Adam step on a near-zero gradient) to be a fair golden case."""
+    for i, (w, g) in enumerate(zip(want, got)):
+        if "error" in w:
+            continue
+        for k, v in w.items():
+            if not isinstance(v, dict):
+                continue
+            for a, b in zip(v["data"], g[k]["data"]):
+                assert abs(a - b) <= (tol["atol"] + tol["rtol"] * abs(a)) / 10, \
+                    f"{cid}: step {i} {k}: float32 {b} vs float64 {a}: pick another seed"
+
+
+def run_sequential(case, tol):
+    try:
+        model, results = train_network(case, torch.float64)
+    except Exception as e:
+        return {"expect": {"error": message(e)}}
+    _, results32 = train_network(case, torch.float32)
+    check_conditioning(case["id"], results, results32, tol)
+    return {
+        "expect_param_shapes": {n: list(p.shape) for n, p in model.named_parameters()},
+        "expect_buffer_shapes": {n: list(b.shape) for n, b in model.named_buffers()},
+        "steps": [dict(st, expect=exp) for st, exp in zip(case["steps"], results)],
+    }
+
+
+def round_values(obj, digits):
+    """Every float to `digits` significant digits (the files stay small; float32 inputs survive
+    9 digits exactly)."""
+    if isinstance(obj, float):
+        return float(f"{obj:.{digits}g}")
+    if isinstance(obj, list):
+        return [round_values(v, digits) for v in obj]
+    if isinstance(obj, dict):
+        return {k: round_values(v, digits) for k, v in obj.items()}
+    return obj
+
+
+def round_case(case, digits, expect_digits):
+    """Inputs to `digits` (9 keeps every float32 exact), expected values to `expect_digits`."""
+    out = {}
+    for k, v in case.items():
+        if k == "steps":
+            out[k] = [{sk: round_values(sv, expect_digits if sk == "expect" else digits)
+                       for sk, sv in st.items()} for st in v]
+        else:
+            out[k] = round_values(v, expect_digits if k == "expect" else digits)
+    return out
+
+
+def run(case, tol=TOLERANCE):
+    op = case["op"]
+    if op in OPTIMIZERS:
+        result = run_optim(case)
+    elif op in LAYERS or (op in ("batch_norm", "layer_norm", "instance_norm", "group_norm")
+                          and case.get("layer")):
+        result = run_layer(case)
+    elif op == "cross_entropy":
+        result = run_cross_entropy(case)
+    elif op == "sequential":
+        result = run_sequential(case, tol)
+    else:
+        result = run_norm(case)
     full = {k: v for k, v in case.items() if k != "steps"}
     full["steps"] = result.pop("steps", [])
     full.update(result)
@@ -171,12 +379,18 @@ def main():
     families = sys.argv[1:] or FAMILIES
     torch.set_default_dtype(torch.float64)
     for family in families:
-        specs = importlib.import_module("golden." + family).cases()
-        cases = [run(c) for c in specs]
+        mod = importlib.import_module("golden." + family)
+        tol = getattr(mod, "TOLERANCE", TOLERANCE)
+        cases = [run(c, tol) for c in mod.cases()]
         ids = [c["id"] for c in cases]
         assert len(ids) == len(set(ids)), f"{family}: duplicate case ids"
-        doc = {"source": f"PyTorch {torch.__version__}, float64 from float32 inputs, "
-                         f"scripts/golden/{family}.py", "tolerance": TOLERANCE, "cases": cases}
+        source = f"PyTorch {torch.__version__}, float64 from float32 inputs, scripts/golden/{family}.py"
+        digits, expect_digits = getattr(mod, "DIGITS", None), getattr(mod, "EXPECT_DIGITS", None)
+        if digits:
+            cases = [round_case(c, digits, expect_digits or digits) for c in cases]
+            source += (f", inputs to {digits} and expected values to {expect_digits or digits} "
+                       "significant digits")
+        doc = {"source": source, "tolerance": tol, "cases": cases}
         path = os.path.join(OUT, family + ".json")
         with open(path, "w") as f:
             json.dump(doc, f, separators=(",", ":"), allow_nan=False)  # NaN is not JSON
