@@ -244,6 +244,16 @@ test('Adam vs AdamW: the engine’s trajectories, and refused values get PyTorch
   };
   assert.deepEqual(await ends(), want(0.05, 0.1, 300));
   await assert.doesNotReject(d.getByText('Adam with L2 ends at (0.9901, 0.5)').waitFor());
+  // Adam without decay runs along AdamW until the decay has shrunk θ: its path is the dashed one,
+  // drawn over the solid ones, so that both show where they coincide
+  const drawn = await d
+    .locator('figure svg path[data-run]')
+    .evaluateAll((paths) => paths.map((p) => [p.dataset.run, p.getAttribute('stroke-dasharray')]));
+  assert.deepEqual(drawn, [
+    ['adam-l2', ''],
+    ['adamw', ''],
+    ['adam-plain', '5 4'],
+  ]);
 
   const wd = d.getByLabel('Weight decay weight_decay (λ)');
   await wd.fill('-0.5');

@@ -11,6 +11,7 @@ import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { px } from './lib/svg-safe.js';
+import { tickAnchor, tickBaseline, clearsXLabels } from './lib/tick-labels.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
@@ -28,6 +29,10 @@ export const RUNS = [
   { id: 'adam-l2', op: 'adam', decay: true, colour: '#d62728', dash: '' },
   { id: 'adamw', op: 'adamw', decay: true, colour: '#1f77b4', dash: '' },
 ];
+
+// the dashed run drawn last: where its path and a solid one coincide (Adam without decay and AdamW
+// until the decay has shrunk θ), the solid one shows through its gaps instead of covering it
+const DRAW_ORDER = [...RUNS.filter((run) => !run.dash), ...RUNS.filter((run) => run.dash)];
 
 const TEXT = {
   lr: { zh: '学习率 lr', en: 'Learning rate lr' },
@@ -295,7 +300,7 @@ export class DecayCompare extends LitElement {
         </defs>
         <g clip-path="url(#clip)">
           ${this.contours.map((c) => svg`<path class="contour" d=${c.d}></path>`)}
-          ${RUNS.map((run) => {
+          ${DRAW_ORDER.map((run) => {
             const r = this.results[run.id];
             const points = Array.from(r.x, (v, i) => [v, r.y[i]]);
             return svg`<path data-run=${run.id} d=${path(points)} fill="none" stroke-width="2"
@@ -304,8 +309,18 @@ export class DecayCompare extends LitElement {
         </g>
         <rect class="frame" width=${width} height=${height}></rect>
         <g class="axis">
-          ${x.ticks(5).map((v) => svg`<text x=${x(v)} y=${height - 4} text-anchor="middle">${formatNumber(v)}</text>`)}
-          ${y.ticks(5).map((v) => svg`<text x="4" y=${y(v) + 4}>${formatNumber(v)}</text>`)}
+          ${x.ticks(5).map((v) => {
+            const label = formatNumber(v);
+            const anchor = tickAnchor(x(v), label, [0, width]);
+            return svg`<text x=${x(v)} y=${height - 4} text-anchor=${anchor}>${label}</text>`;
+          })}
+          ${y
+            .ticks(5)
+            .filter((v) => clearsXLabels(y(v), height))
+            .map(
+              (v) =>
+                svg`<text x="4" y=${tickBaseline(y(v), [0, height])}>${formatNumber(v)}</text>`,
+            )}
         </g>
       </svg>
       <figcaption>${this.info.formula}</figcaption>
@@ -360,7 +375,11 @@ export class DecayCompare extends LitElement {
         ></path>
         <g class="axis">
           ${sy.ticks(4).map((v) => svg`<text x=${pad.l - 4} y=${sy(v) + 4} text-anchor="end">${formatNumber(v)}</text>`)}
-          ${sx.ticks(4).map((v) => svg`<text x=${sx(v)} y=${height - 5} text-anchor="middle">${formatNumber(v)}</text>`)}
+          ${sx.ticks(4).map((v) => {
+            const label = formatNumber(v);
+            const anchor = tickAnchor(sx(v), label, [0, width]);
+            return svg`<text x=${sx(v)} y=${height - 5} text-anchor=${anchor}>${label}</text>`;
+          })}
         </g>
       </svg>
       <figcaption>${t(lang, TEXT.over)(name)} (x —, y - -)</figcaption>

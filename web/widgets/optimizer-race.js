@@ -23,6 +23,7 @@ import {
 } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
 import { ConnectedHandle } from './lib/connected-handle.js';
+import { tickAnchor, tickBaseline, clearsXLabels } from './lib/tick-labels.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
@@ -870,7 +871,7 @@ export class OptimizerRace extends LitElement {
       })
       .join('; ');
     const xTicks = x.ticks(6);
-    const yTicks = y.ticks(5);
+    const yTicks = y.ticks(5).filter((v) => clearsXLabels(y(v), height));
     return html`<div
       class="plot"
       tabindex="0"
@@ -899,11 +900,14 @@ export class OptimizerRace extends LitElement {
           ${paths}
         </g>
         <g class="axis">
-          ${xTicks.map(
-            (v) =>
-              svg`<text x=${x(v)} y=${height - 4} text-anchor="middle">${formatNumber(v)}</text>`,
+          ${xTicks.map((v) => {
+            const label = formatNumber(v);
+            const anchor = tickAnchor(x(v), label, [0, width]);
+            return svg`<text x=${x(v)} y=${height - 4} text-anchor=${anchor}>${label}</text>`;
+          })}
+          ${yTicks.map(
+            (v) => svg`<text x="4" y=${tickBaseline(y(v), [0, height])}>${formatNumber(v)}</text>`,
           )}
-          ${yTicks.map((v) => svg`<text x="4" y=${y(v) + 4}>${formatNumber(v)}</text>`)}
         </g>
       </svg>
     </div>`;
