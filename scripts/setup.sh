@@ -11,7 +11,7 @@ APT_PACKAGES=(
   emscripten
   xtensor-dev xtl-dev libxsimd-dev nlohmann-json3-dev
   libgtest-dev googletest libbenchmark-dev
-  chromium fonts-noto-cjk
+  chromium firefox-esr fonts-noto-cjk
   python3
 )
 
