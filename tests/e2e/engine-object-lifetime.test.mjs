@@ -1,5 +1,5 @@
 // The engine objects a widget keeps between renders (the optimizer race's inspected optimizer,
-// <optimizer-state>'s optimizer) live exactly as long as the widget is on the page, whatever the
+// <optimizer-state>'s optimizer, <deep-stack>'s runner) live exactly as long as the widget is on the page, whatever the
 // order of events: removed while its race plays, removed in the same task that changed a property
 // (the update then runs after the removal), removed before the engine finished loading, moved in
 // the page (disconnected and connected again at once). Each sequence ends with every widget gone
@@ -71,7 +71,7 @@ test('the optimizer race removed while it plays keeps no optimizer', async () =>
   await context.close();
 });
 
-test('a property changed in the task that removes the widget makes no optimizer', async () => {
+test('a property changed in the task that removes the widget makes no engine object', async () => {
   const { context, page, problems, count, baseline } = await emptyTrackedPage();
   // each change re-renders the widget after it is gone: a new language, optimizer, rate, start
   const changes = {
@@ -87,11 +87,21 @@ test('a property changed in the task that removes the widget makes no optimizer'
       ['lr', 0.5],
       ['theta0', Float32Array.from([1, 2, 3, 4, 5, 6])],
     ],
+    'deep-stack': [
+      ['lang', 'zh'],
+      ['gain', 2],
+      ['depth', 5],
+    ],
   };
+  const held = { 'deep-stack': { DeepStackHandle: 1 } };
   for (const [tag, list] of Object.entries(changes)) {
     for (const [prop, value] of list) {
       await addWidget(page, tag);
-      assert.deepEqual(await liveHandles(count), { OptimHandle: 1 }, `${tag} on the page`);
+      assert.deepEqual(
+        await liveHandles(count),
+        held[tag] ?? { OptimHandle: 1 },
+        `${tag} on the page`,
+      );
       await page.evaluate(
         ({ tag, prop, value }) => {
           const el = document.querySelector(tag);

@@ -11,6 +11,7 @@ import { max } from 'd3-array';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { DeepStackRunner } from '../engine/deep_stack.js';
+import { ConnectedHandle } from './lib/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
@@ -214,6 +215,8 @@ export class DeepStack extends LitElement {
     this.editing = false;
     this.chartWidth = 0;
     this.engine = null;
+    // the engine's runner (its weights and buffers), kept between recomputes while on the page
+    this.runner = new ConnectedHandle(this);
     new HashStateController(this, {
       depth: codec.int(...LIMITS.depth),
       width: codec.oneOf(WIDTHS.map(String)),
@@ -268,8 +271,6 @@ export class DeepStack extends LitElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.resizer?.disconnect();
-    this.runner?.delete();
-    this.runner = null;
   }
 
   #fill(n) {
@@ -289,8 +290,10 @@ export class DeepStack extends LitElement {
 
   /** All three norms on the same weights and input: the std chart compares them. */
   #compute() {
+    // off the page (a property set in the task that removed it) there is nothing to show
+    const runner = this.runner.value ?? this.runner.replace(() => new DeepStackRunner(this.engine));
+    if (!runner) return;
     markStart('deep-stack');
-    this.runner ??= new DeepStackRunner(this.engine);
     const runs = {};
     const errors = {};
     for (const norm of NORMS) {
@@ -305,7 +308,7 @@ export class DeepStack extends LitElement {
         range: this.range,
       };
       try {
-        runs[norm] = this.runner.run(options, this.values, this.batch);
+        runs[norm] = runner.run(options, this.values, this.batch);
       } catch (err) {
         errors[norm] = err.message;
       }
