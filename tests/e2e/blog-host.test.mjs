@@ -118,6 +118,9 @@ const REFUSED = [
   ['optimizer-race', { surface: 'bowl', steps: '1e9' }, 'steps'],
   ['memory-calculator', { params: '7e9', precision: 'fp1' }, 'precision'],
   ['tensor-editor', { shape: '64,64,64,64,64' }, 'shape'],
+  ['bn-stepper', { channels: '99999' }, 'channels'],
+  ['padding-demo', { lengths: '4,2,3', 'hidden-size': '99999' }, 'hidden-size'],
+  ['optimizer-state', { op: 'adam', shape: '99999,99999' }, 'shape'],
 ];
 
 /** What a widget shows: its status notices, how many elements it drew, its text. */

@@ -57,6 +57,20 @@ export const oneOf = (choices) => ({
   format: (v) => v,
 });
 
+/** A list of 1 to `count` integers, each in min…max ("4,2,3"). */
+export const intList = (min, max, count) => ({
+  describe: {
+    type: { zh: '整数列表，如 4,2,3', en: 'list of integers, e.g. 4,2,3' },
+    range: { zh: `1–${count} 个，每个 ${min}–${max}`, en: `1–${count} of ${min}–${max}` },
+  },
+  parse(text) {
+    const parts = text.split(',');
+    if (parts.length > count) fail(`more than ${count} values`);
+    return parts.map((p) => int(min, max).parse(p.trim()));
+  },
+  format: (v) => v.join(','),
+});
+
 /** A tensor shape: 1 to 5 positive dims, at most 4096 elements. */
 export const shape = {
   describe: {

@@ -246,14 +246,19 @@ export class BnStepper extends LitElement {
     this.engine = null;
     this.module = null;
     this.drawn = 0; // how many batches have been drawn from the seeded stream
-    new HashStateController(this, {
-      momentum: momentumCodec,
-      cumulative: codec.bool,
-      track: codec.bool,
-      batch: codec.int(1, MAX_BATCH),
-      values: codec.floats,
-      sample: codec.floats,
-    });
+    new HashStateController(
+      this,
+      {
+        momentum: momentumCodec,
+        cumulative: codec.bool,
+        track: codec.bool,
+        batch: codec.int(1, MAX_BATCH),
+        values: codec.floats,
+        sample: codec.floats,
+      },
+      null,
+      { attributes: { channels: codec.int(1, 16) } },
+    );
   }
 
   acceptState(prop, value) {

@@ -122,12 +122,17 @@ export class OptimizerState extends LitElement {
     this.engine = null;
     // deleted as the widget leaves the page; none is made while it is off the page
     this.optimizer = new ConnectedHandle(this);
-    new HashStateController(this, {
-      op: codec.oneOf(Object.keys(STATE_OPTIMIZERS)),
-      lr: codec.number(), // the engine judges it, in PyTorch's words
-      theta0: codec.floats,
-      grad: codec.floats,
-    });
+    new HashStateController(
+      this,
+      {
+        op: codec.oneOf(Object.keys(STATE_OPTIMIZERS)),
+        lr: codec.number(), // the engine judges it, in PyTorch's words
+        theta0: codec.floats,
+        grad: codec.floats,
+      },
+      null,
+      { attributes: { shape: codec.shape } },
+    );
   }
 
   acceptState(prop, value) {

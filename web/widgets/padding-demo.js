@@ -138,11 +138,16 @@ export class PaddingDemo extends LitElement {
     this.padText = null;
     this.padError = false;
     this.engine = null;
-    new HashStateController(this, {
-      padding: codec.bool,
-      padTo: codec.int(1, MAX_T),
-      values: codec.floats,
-    });
+    new HashStateController(
+      this,
+      {
+        padding: codec.bool,
+        padTo: codec.int(1, MAX_T),
+        values: codec.floats,
+      },
+      null,
+      { attributes: { lengths: codec.intList(1, MAX_T, 8), hiddenSize: codec.int(2, 16) } },
+    );
   }
 
   get #tokenCount() {
