@@ -1,12 +1,13 @@
 // The engine objects a widget keeps between renders (the optimizer race's inspected optimizer,
-// <optimizer-state>'s optimizer, <deep-stack>'s runner) live exactly as long as the widget is on the page, whatever the
-// order of events: removed while its race plays, removed in the same task that changed a property
-// (the update then runs after the removal), removed before the engine finished loading, moved in
-// the page (disconnected and connected again at once). Each sequence ends with every widget gone
-// and must leave no Embind object and no heap block behind.
-// The soak found the first one (seeds 3, 9 and 424242: "1 OptimHandle objects were never
-// deleted"): the race's disconnect stopped its playback, which re-rendered it off the page, and that
-// render made a new inspector optimizer.
+// <optimizer-state>'s optimizer, <deep-stack>'s runner) live exactly as long as the widget is on
+// the page, whatever the order of events: removed while its race plays, removed in the same task
+// that changed a property (the update then runs after the removal), moved in the page
+// (disconnected and connected again at once), removed and put back before its engine promise's
+// continuation ran. Each sequence ends with every widget gone and must leave no Embind object and
+// no heap block behind.
+// The first is the soak's "1 OptimHandle objects were never deleted" (seeds 3, 9 and 424242): the
+// race's disconnect stopped its playback, which rendered it once more off the page, and that render
+// made a new inspector optimizer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage } from './harness.mjs';
@@ -50,14 +51,13 @@ test('the optimizer race removed while it plays keeps no optimizer', async () =>
   await frames(page, 3);
   assertNothingHeld(await count(), baseline, 'removed while playing');
 
-  // and after a frame or two of playback, in a separate task
+  // and after a frame or two of playback, in a separate task (a race long enough to be playing)
   await addWidget(page, 'optimizer-race');
-  await page.evaluate(() =>
-    document
-      .querySelector('optimizer-race')
-      .shadowRoot.querySelector('button[aria-pressed]')
-      .click(),
-  );
+  await page.evaluate(() => {
+    const race = document.querySelector('optimizer-race');
+    race.steps = 2000; // its maximum: 80 s of playback
+    race.shadowRoot.querySelector('button[aria-pressed]').click();
+  });
   await frames(page, 2);
   assert.equal(
     await page.evaluate(() => document.querySelector('optimizer-race').playing),
