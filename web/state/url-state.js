@@ -98,7 +98,10 @@ export class HashStateController {
           throw new Error('does not fit the rest');
         this.host[prop] = value;
       } catch (err) {
-        this.host[prop] = this.defaults.get(prop);
+        // a list may keep what it could read of itself (err.partial), else the default
+        const partial =
+          err.partial !== undefined && this.host.acceptState?.(prop, err.partial) !== false;
+        this.host[prop] = partial ? err.partial : this.defaults.get(prop);
         notices.push(
           `${name}="${text.length > 40 ? `${text.slice(0, 40)}…` : text}": ${err.message}`,
         );

@@ -124,6 +124,12 @@ const TEXT = {
 };
 
 const momentumCodec = codec.number(0, 1);
+/** The attribute also takes momentum="none" (PyTorch's None: a cumulative average). */
+const momentumAttribute = {
+  ...momentumCodec,
+  describe: { type: momentumCodec.describe.type, range: '0 … 1, none' },
+  parse: (text) => (text.trim().toLowerCase() === 'none' ? null : momentumCodec.parse(text)),
+};
 
 export class BnStepper extends LitElement {
   static properties = {
@@ -257,7 +263,7 @@ export class BnStepper extends LitElement {
         sample: codec.floats,
       },
       null,
-      { attributes: { channels: codec.int(1, 16) } },
+      { attributes: { channels: codec.int(1, 16), momentum: momentumAttribute } },
     );
   }
 

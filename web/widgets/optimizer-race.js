@@ -226,8 +226,15 @@ export const settingsCodec = {
 const lanesCodec = {
   parse(text) {
     const ids = text.split(',').filter(Boolean);
-    for (const id of ids) if (!LANE[id]) throw new Error(`"${id.slice(0, 20)}" is not a racer`);
-    return [...new Set(ids)];
+    const known = [...new Set(ids.filter((id) => LANE[id]))];
+    for (const id of ids)
+      if (!LANE[id]) {
+        // an attribute keeps the racers it names that exist (url-state.js: partial)
+        const err = new Error(`"${id.slice(0, 20)}" is not a racer`);
+        if (known.length) err.partial = known;
+        throw err;
+      }
+    return known;
   },
   format: (ids) => ids.join(','),
 };
