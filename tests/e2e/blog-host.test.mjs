@@ -335,3 +335,28 @@ test('from file://, where the module is blocked or missing, every tag shows its 
     fs.rmSync(post.dir, { recursive: true });
   }
 });
+
+test('attributes spelled as the fields take them are read, not refused', async () => {
+  const body = [
+    '<tensor-editor shape="(2, 3)" values="[[1, 2, 3], [4, 5, 6]]"></tensor-editor>',
+    '<norm-playground module="nn.LayerNorm(4)" shape="torch.Size([1, 4])" values="tensor([1., 2., 3., 4.])"></norm-playground>',
+    '<norm-cube kind="instance" shape="2x3x2"></norm-cube>',
+  ].join('\n');
+  const { context, page, problems } = await openHost(
+    env.browser,
+    env.server.url,
+    'spellings',
+    hostPage('light', body),
+  );
+  await widgetsDrawn(page);
+  for (const tag of ['tensor-editor', 'norm-playground', 'norm-cube'])
+    assert.deepEqual((await shown(page.locator(`main > ${tag}`))).notices, [], tag);
+  assert.equal(await page.locator('main > tensor-editor').getByLabel('x[1, 2]').inputValue(), '6');
+  await page.locator('norm-cube').getByText('6 mean/variance pairs').waitFor();
+  assert.match(
+    await page.locator('norm-playground output.cell').first().textContent(),
+    /^[−-]1\.34/,
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});

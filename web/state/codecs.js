@@ -73,6 +73,15 @@ export const intList = (min, max, count) => ({
 
 /** A tensor shape: 1 to 5 positive dims, at most 4096 elements. */
 export const shape = {
+  // an attribute may be spelled as the shape fields take it: "(2, 3, 4)", "[2,3,4]", "2x3x4",
+  // "torch.Size([2, 3, 4])", "(6,)"; the hash keeps the one spelling format() writes
+  normalize: (text) =>
+    text
+      .replace(/torch\.Size/g, '')
+      .replace(/[()[\]]/g, ' ')
+      .trim()
+      .replace(/,\s*$/, '')
+      .replace(/\s*[x×*]\s*|\s*,\s*|\s+/g, ','),
   describe: {
     type: { zh: '形状，如 2,3,4', en: 'shape, e.g. 2,3,4' },
     range: {
@@ -99,6 +108,16 @@ export const shape = {
 
 /** A list of finite numbers, as the shortest text that reads back to the same float32. */
 export const floats = {
+  // an attribute may be spelled as the tensor fields take it: "1 2 3", "[[1, 2], [3, 4]]",
+  // "tensor([1., 2.])"
+  normalize: (text) =>
+    text
+      .replace(/^\s*(?:(?:torch\.)?tensor|(?:np\.|numpy\.)?array)\(([\s\S]*)\)\s*$/, '$1')
+      .replace(/,\s*(dtype|requires_grad|device)\s*=[^\]]*$/, '')
+      .replace(/[()[\]]/g, ' ')
+      .trim()
+      .replace(/\s*[,;]\s*|\s+/g, ',')
+      .replace(/\u2212/g, '-'),
   describe: {
     type: { zh: '数的列表，如 1,-2,0.5', en: 'list of numbers, e.g. 1,-2,0.5' },
     range: {

@@ -93,7 +93,7 @@ export class HashStateController {
       const text = this.host.getAttribute(name);
       if (text === null) continue;
       try {
-        const value = codec.parse(text);
+        const value = codec.parse(codec.normalize ? codec.normalize(text) : text);
         if (this.host.acceptState?.(prop, value) === false)
           throw new Error('does not fit the rest');
         this.host[prop] = value;
