@@ -9,7 +9,9 @@
 // the weight gradient is a dot product of grad_output planes with shifted padded input planes,
 // four output channels per input load. Other strides take the plain loop.
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
+#include <new>
 #include <vector>
 
 #include "normlab/layers.hpp"
@@ -19,12 +21,23 @@ namespace normlab {
 
 namespace {
 
+// 128-bit integers for size arithmetic that must not overflow before it is refused
+__extension__ typedef __int128 wide;
+
 using simd::f32x4;
 
 constexpr int64_t kSlack = 8;  // floats after a padded buffer that a last 8-wide load may touch
 
 size_t count(int64_t n) {
   return static_cast<size_t>(n);
+}
+
+// Floats in a channels x h x w buffer and its slack; one the address space cannot hold throws
+// std::bad_alloc (a padded plane can be far larger than the input or output it pads).
+size_t buffer_size(int64_t channels, int64_t h, int64_t w) {
+  const wide n = static_cast<wide>(channels) * h * w + kSlack;
+  if (n > PTRDIFF_MAX / static_cast<wide>(sizeof(float))) throw std::bad_alloc();
+  return buffer_length(static_cast<int64_t>(n), sizeof(float));
 }
 
 // dst[r][c] = src[r - top][c - left] where that is inside src[sh][sw], else 0; dst is dh x dw.
@@ -57,7 +70,7 @@ void correlate(float* out, const float* p, const float* w, const float* bias, in
   const int64_t taps = ic_count * kh * kw;
   const int64_t plane = out_h * out_w;
   // the weights of 4 output channels, tap by tap: packed[t] = {w[oc0, t], ..., w[oc0 + 3, t]}
-  std::vector<f32x4> packed(count(taps));
+  std::vector<f32x4> packed(buffer_length(taps, sizeof(f32x4)));
   for (int64_t oc0 = 0; oc0 < oc_count; oc0 += 4) {
     const int64_t block = std::min<int64_t>(4, oc_count - oc0);
     for (int64_t t = 0; t < taps; ++t) {
@@ -127,7 +140,7 @@ void correlate_any(float* out, const float* p, const float* w, const float* bias
 // kSlack floats.
 void pad_input(std::vector<float>& buf, const float* x, int64_t channels, const Conv2dGeometry& g) {
   const int64_t ph = g.in_h + 2 * g.pad_h, pw = g.in_w + 2 * g.pad_w;
-  buf.assign(count(channels * ph * pw + kSlack), 0.0f);
+  buf.assign(buffer_size(channels, ph, pw), 0.0f);
   for (int64_t c = 0; c < channels; ++c) {
     embed(buf.data() + c * ph * pw, ph, pw, x + c * g.in_h * g.in_w, g.in_h, g.in_w, g.pad_h,
           g.pad_w);
@@ -246,7 +259,7 @@ void conv2d_backward(float* grad_input, float* grad_weight, float* grad_bias,
   // whose input and output channel axes are swapped: flipped[ic, oc, a, b] = w[oc, ic, -a, -b]
   std::vector<float> flipped;
   if (grad_input) {
-    flipped.resize(count(wsize));
+    flipped.resize(buffer_length(wsize, sizeof(float)));
     for (int64_t oc = 0; oc < g.out_channels; ++oc) {
       for (int64_t ic = 0; ic < g.in_channels; ++ic) {
         const float* src = weight + (oc * g.in_channels + ic) * taps;
@@ -260,7 +273,7 @@ void conv2d_backward(float* grad_input, float* grad_weight, float* grad_bias,
   for (int64_t n = 0; n < g.batch; ++n) {
     const float* go = grad_output + n * g.out_channels * out_plane;
     if (grad_input) {
-      q.assign(count(g.out_channels * qh * qw + kSlack), 0.0f);
+      q.assign(buffer_size(g.out_channels, qh, qw), 0.0f);
       for (int64_t oc = 0; oc < g.out_channels; ++oc) {
         embed(q.data() + oc * qh * qw, qh, qw, go + oc * out_plane, g.out_h, g.out_w,
               g.kernel_h - 1 - g.pad_h, g.kernel_w - 1 - g.pad_w);

@@ -2,6 +2,7 @@
 // (Conv2d: aten/src/ATen/native/Convolution.cpp's check_shape_forward; AvgPool2d:
 // pooling_output_shape and pool2d_shape_check in Pool.h; Linear: the matmul of its input's rows),
 // each failing with PyTorch's message.
+#include <cstdint>
 #include <string>
 
 #include "normlab/error.hpp"
@@ -11,14 +12,11 @@ namespace normlab {
 
 namespace {
 
+// 128-bit integers for size arithmetic that must not overflow before it is refused
+__extension__ typedef __int128 wide;
+
 std::string text(int64_t v) {
   return std::to_string(v);
-}
-
-// Python's a // b for b != 0 (ATen's div_rtn).
-int64_t floor_div(int64_t a, int64_t b) {
-  const int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 // Tensor.size(dim) for a negative dim, with its messages.
@@ -127,7 +125,12 @@ Conv2dGeometry conv2d_geometry(const Conv2dConfig& c, const Shape& input) {
          format_shape(x) + " to have " + text(c.in_channels) + " channels, but got " + text(x[1]) +
          " channels instead");
   }
-  const int64_t padded_h = x[2] + 2 * c.pad_h, padded_w = x[3] + 2 * c.pad_w;
+  // int64 sizes and paddings cannot overflow here (a padded size past int64 is refused)
+  const wide ph128 = static_cast<wide>(x[2]) + 2 * static_cast<wide>(c.pad_h);
+  const wide pw128 = static_cast<wide>(x[3]) + 2 * static_cast<wide>(c.pad_w);
+  if (ph128 > INT64_MAX || pw128 > INT64_MAX)
+    fail("Storage size calculation overflowed with sizes=" + format_shape(x));
+  const auto padded_h = static_cast<int64_t>(ph128), padded_w = static_cast<int64_t>(pw128);
   if (padded_h < c.kernel_h || padded_w < c.kernel_w) {
     fail("Calculated padded input size per channel: (" + text(padded_h) + " x " + text(padded_w) +
          "). Kernel size: (" + text(c.kernel_h) + " x " + text(c.kernel_w) +
@@ -162,11 +165,17 @@ Pool2dGeometry avg_pool2d_geometry(const AvgPool2dConfig& c, const Shape& input)
   auto output_size = [](int64_t size, int64_t kernel, int64_t pad, int64_t stride) {
     if (stride == 0) fail("stride should not be zero");
     if (pad < 0) fail("pad must be non-negative, but got pad: " + text(pad));
-    if (pad > ((kernel - 1) + 1) / 2) {
+    if (pad > kernel / 2) {  // ATen: pad <= ((kernel - 1) * dilation + 1) / 2
       fail("pad should be at most half of kernel size, but got pad=" + text(pad) +
            " and kernel_size=" + text(kernel));
     }
-    return floor_div(size + 2 * pad - (kernel - 1) - 1, stride) + 1;
+    // in 128 bits: extreme kernels and strides must not overflow before they are refused
+    const wide span = static_cast<wide>(size) + 2 * static_cast<wide>(pad) - kernel;
+    wide q = span / stride;
+    if (span % stride != 0 && (span < 0) != (stride < 0)) --q;
+    q += 1;
+    if (q > INT64_MAX || q < INT64_MIN) fail("Storage size calculation overflowed");
+    return static_cast<int64_t>(q);
   };
   const int64_t out_h = output_size(in_h, c.kernel_h, c.pad_h, c.stride_h);
   const int64_t out_w = output_size(in_w, c.kernel_w, c.pad_w, c.stride_w);

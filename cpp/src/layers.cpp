@@ -12,7 +12,7 @@ namespace normlab {
 namespace {
 
 size_t count(int64_t n) {
-  return static_cast<size_t>(n);
+  return buffer_length(n, sizeof(float));
 }
 
 const float* data_or_null(const std::vector<float>& v) {
@@ -70,6 +70,7 @@ class LinearLayer : public AffineLayer {
     return linear_output_shape(spec_.linear, shape);
   }
   void forward(float* y, const float* x, const Shape& shape) override {
+    check_tensor_sizes(shape);
     const Shape out = output_shape(shape);
     const LinearConfig& c = spec_.linear;
     linear_forward(y, x, weight_.data(), data_or_null(bias_), numel(shape, 0, shape.size() - 1),
@@ -95,6 +96,7 @@ class Conv2dLayer : public AffineLayer {
     return {g.batch, g.out_channels, g.out_h, g.out_w};
   }
   void forward(float* y, const float* x, const Shape& shape) override {
+    check_tensor_sizes(shape);
     const Shape out = output_shape(shape);
     const Conv2dGeometry g = conv2d_geometry(spec_.conv2d, shape);
     conv2d_forward(y, x, weight_.data(), data_or_null(bias_), g);
@@ -171,6 +173,7 @@ class AvgPoolLayer : public LayerBase {
     return {g.batch, g.channels, g.out_h, g.out_w};
   }
   void forward(float* y, const float* x, const Shape& shape) override {
+    check_tensor_sizes(shape);
     out_shape_ = output_shape(shape);
     geometry_ = avg_pool2d_geometry(spec_.pool, shape);
     avg_pool2d_forward(y, x, geometry_);
@@ -191,6 +194,7 @@ class FlattenLayer : public LayerBase {
   using LayerBase::LayerBase;
   Shape output_shape(const Shape& shape) const override { return flatten_output_shape(shape); }
   void forward(float* y, const float* x, const Shape& shape) override {
+    check_tensor_sizes(shape);
     out_shape_ = output_shape(shape);
     const int64_t n = numel(shape);
     for (int64_t i = 0; i < n; ++i) y[i] = x[i];

@@ -13,7 +13,7 @@ namespace normlab {
 namespace {
 
 size_t count(int64_t n) {
-  return static_cast<size_t>(n);
+  return buffer_length(n, sizeof(float));
 }
 
 // SplitMix64 (Steele, Lea, Flood 2014): a full-period 64-bit stream from any seed.
@@ -91,6 +91,7 @@ void Sequential::set_training(bool training) {
 }
 
 Shape Sequential::output_shape(const Shape& shape, bool training) const {
+  check_tensor_sizes(shape);
   const bool before = training_;
   auto* self = const_cast<Sequential*>(this);
   self->set_training(training);

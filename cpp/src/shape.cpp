@@ -1,5 +1,9 @@
 #include "normlab/shape.hpp"
 
+#include <cstddef>
+#include <cstdint>
+#include <new>
+
 #include "normlab/error.hpp"
 
 namespace normlab {
@@ -41,6 +45,12 @@ void check_tensor_sizes(const Shape& shape) {
   }
   if (overflow || n > static_cast<uint64_t>(INT64_MAX / 4))
     fail("Storage size calculation overflowed with sizes=" + format_shape(shape));
+}
+
+size_t buffer_length(int64_t n, size_t element_size) {
+  if (n < 0 || static_cast<uint64_t>(n) > static_cast<uint64_t>(PTRDIFF_MAX) / element_size)
+    throw std::bad_alloc();
+  return static_cast<size_t>(n);
 }
 
 }  // namespace normlab

@@ -309,3 +309,30 @@ TEST(TrainLayers, RefusedInputsGivePyTorchsMessagesAndChangeNothing) {
   EXPECT_EQ(message_of([&] { gelu_approximate_from("erf"); }),
             "approximate argument must be either none or tanh.");
 }
+
+TEST(TrainLayers, ExtremeSizesAreRefusedWithoutOverflow) {
+  Conv2dConfig c{1, 1, 3, 3, 1, 1, INT64_MAX, INT64_MAX, true};
+  EXPECT_EQ(message_of([&] {
+              conv2d_geometry(c, {1, 1, 4, 4});
+            }),
+            "Storage size calculation overflowed with sizes=[1, 1, 4, 4]");
+  AvgPool2dConfig p{INT64_MIN, 2, 1, 1, 0, 0};
+  EXPECT_NE(message_of([&] { avg_pool2d_geometry(p, {1, 1, 4, 4}); }), "");
+  AvgPool2dConfig q{2, 2, INT64_MIN, -1, 0, 0};
+  EXPECT_NE(message_of([&] { avg_pool2d_geometry(q, {1, 1, 4, 4}); }), "");
+  LayerSpec relu;
+  relu.kind = LayerKind::relu;
+  auto layer = make_layer(relu);
+  float y = 0, x = 0;
+  EXPECT_EQ(message_of([&] {
+              layer->forward(&y, &x, {int64_t{1} << 62, 4});
+            }),
+            "Storage size calculation overflowed with sizes=[4611686018427387904, 4]");
+  LayerSpec lin;
+  lin.kind = LayerKind::linear;
+  lin.linear = {4, 2, true};
+  EXPECT_EQ(message_of([&] {
+              make_layer(lin)->forward(&y, &x, {-1, 4});
+            }),
+            "Trying to create tensor with negative dimension -1: [-1, 4]");
+}

@@ -35,7 +35,11 @@ class LayerHandle {
   }
   // The output shape for `shape` (checked as forward() checks it) in last_shape().
   std::string check_input(const val& shape) {
-    return guarded([&] { last_shape_ = get().output_shape(shape_from(shape)); });
+    return guarded([&] {
+      const Shape s = shape_from(shape);
+      check_tensor_sizes(s);
+      last_shape_ = get().output_shape(s);
+    });
   }
   val last_shape() const { return shape_to_val(last_shape_); }
   // x holds numel(shape) floats, y numel(output shape).

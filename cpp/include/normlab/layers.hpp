@@ -171,8 +171,8 @@ class Layer {
   virtual ~Layer() = default;
   virtual const LayerSpec& spec() const = 0;
 
-  // The output shape for an input of `shape` in the current mode, or Error with the message
-  // forward() in PyTorch raises. Nothing changes.
+  // The output shape for an input of `shape` (whose sizes passed check_tensor_sizes) in the
+  // current mode, or Error with the message forward() in PyTorch raises. Nothing changes.
   virtual Shape output_shape(const Shape& shape) const = 0;
 
   // y holds numel(output_shape(shape)) floats. Checks first; a refused call changes nothing.

@@ -28,4 +28,9 @@ std::string format_torch_size(const Shape& shape);
 // (2, 0, 2**62, 2**62)).
 void check_tensor_sizes(const Shape& shape);
 
+// The length of a buffer of n elements of element_size bytes, as a size_t. One the address space
+// cannot hold throws std::bad_alloc (the bindings report "out of memory") instead of being cut to
+// size_t: on wasm32, 2**32 + 4 floats would otherwise become 4.
+size_t buffer_length(int64_t n, size_t element_size);
+
 }  // namespace normlab
