@@ -113,8 +113,10 @@ void Sequential::step(const float* x, const Shape& shape, const int64_t* target,
   // every check before any work: the shapes through all layers, then the loss's
   std::vector<Shape> shapes{shape};
   const Shape out = output_shape(shape, training);
+  // loss.backward() on per-row losses raises this in a train step; an eval step would give a
+  // loss per row, which loss() cannot hold, so Sequential refuses it with the same words
   if (loss_config_.reduction == Reduction::none)
-    fail("a training step needs a loss reduced to one number (reduction mean or sum)");
+    fail("grad can be implicitly created only for scalar outputs");
   cross_entropy_output_shape(loss_config_, out, target_shape, target);
   {
     Shape s = shape;

@@ -222,4 +222,13 @@ TEST(Sequential, RefusedNetworksGivePyTorchsMessages) {
             "parameter group didn't specify a value of required optimization parameter lr");
   EXPECT_EQ(message_of([&] { Sequential({of(LayerKind::relu)}, {}, sgd(0.1), 0); }),
             "optimizer got an empty parameter list");
+  CrossEntropyConfig per_row;
+  per_row.reduction = Reduction::none;
+  Sequential net({linear(2, 2)}, per_row, sgd(0.1), 0);
+  const std::vector<float> x{1, 2};
+  const std::vector<int64_t> t{1};
+  EXPECT_EQ(message_of([&] {
+              net.step(x.data(), {1, 2}, t.data(), {1}, true);
+            }),
+            "grad can be implicitly created only for scalar outputs");
 }

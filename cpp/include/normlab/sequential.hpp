@@ -52,7 +52,7 @@ class Sequential {
   // One train (training = true) or eval step on x[shape] with class indices target[target_shape].
   // Afterwards output() holds the logits (computed before the optimizer step) and loss() the loss.
   // Throws Error (a layer's, the loss's or the optimizer's message) and changes nothing when the
-  // step is refused.
+  // step is refused. A loss with reduction "none" is refused, as loss.backward() refuses it.
   void step(const float* x, const Shape& shape, const int64_t* target, const Shape& target_shape,
             bool training);
 
