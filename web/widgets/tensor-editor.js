@@ -1,6 +1,6 @@
 // <tensor-editor>: a tensor of up to 5 dims as grids of cells, the last dim across. Editable by
-// mouse and keyboard (arrows, Enter, PageUp/PageDown, Ctrl+Home/End); text that is not a number is marked and
-// explained while the tensor keeps the cell's last good value. A list pasted into a cell or typed
+// mouse and keyboard (arrows, Enter, PageUp/PageDown, Ctrl+Home/End); text that is not a number is
+// marked and explained while the tensor keeps the cell's last good value. A list pasted into a cell or typed
 // into the paste field fills the tensor in order; "Random values" draws new ones; with
 // `shape-editable` a shape field reshapes it, keeping as many values as fit. Large tensors are shown
 // a page of at most PAGE_CELLS cells at a time, so a 4096-element tensor stays quick.
@@ -660,12 +660,7 @@ export class TensorEditor extends LitElement {
           : '';
         return html`<div class="slice">
           ${sliceLabel ? html`<div class="slice-label" aria-hidden="true">${sliceLabel}</div>` : nothing}
-          <div
-            class="rows"
-            role="rowgroup"
-            aria-label=${sliceLabel || nothing}
-            style="--cols: ${cols}"
-          >
+          <div class="rows" role="rowgroup" aria-label=${sliceLabel || nothing}>
             ${Array.from({ length: to - from }, (_, k) => {
               const row = from + k;
               const note = this.rowNotes?.[row];
