@@ -20,10 +20,6 @@ const TEXT = {
   wrong: { zh: '不对。', en: 'Not quite.' },
   want: { zh: '内核算出的答案：', en: 'The kernels’ answer: ' },
   notNumber: { zh: '请输入一个数', en: 'Type a number' },
-  notCount: {
-    zh: '请输入一个整数，例如 12 或 3,072',
-    en: 'Type a whole number, such as 12 or 3,072',
-  },
   unreadable: {
     zh: '请输入一个整数，或一个形状，例如 (3,) 或 3, 4',
     en: 'Type a whole number, or a shape such as (3,) or 3, 4',
@@ -176,9 +172,13 @@ export class SelfCheck extends LitElement {
       return;
     }
     // a count is one number, so "3,072" is 3072 there; a shape keeps its commas: (3, 72)
-    const got = this.question.unit === 'count' ? parseCount(this.reply) : parseAnswer(this.reply);
+    // (a shape typed for a count, "3 x 4", is read as one and marked wrong, as for any answer)
+    const got =
+      this.question.unit === 'count'
+        ? (parseCount(this.reply) ?? parseAnswer(this.reply))
+        : parseAnswer(this.reply);
     if (!got) {
-      this.error = t(this.lang, this.question.unit === 'count' ? TEXT.notCount : TEXT.unreadable);
+      this.error = t(this.lang, TEXT.unreadable);
       this.verdict = null;
       return;
     }
