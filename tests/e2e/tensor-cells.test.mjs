@@ -123,9 +123,8 @@ test('on a 360 px touch screen every cube cell is a 24 px tap target, and nothin
   await cube.locator('rect[data-i="17"]').scrollIntoViewIfNeeded();
   await cube.locator('rect[data-i="17"]').tap();
   assert.match(await cube.locator('p.detail').textContent(), /x\[0, 1, 0, 1\]/);
-  // the page as a whole does not scroll sideways on the phone width the suite uses
-  await page.setViewportSize(PHONE.viewport);
-  assert.ok((await sidewaysOverflow(page)) <= 0, 'sideways overflow at 390 px');
+  // the page as a whole does not scroll sideways at 360 px (every chapter is built by now)
+  assert.ok((await sidewaysOverflow(page)) <= 0, 'sideways overflow at 360 px');
   assert.deepEqual(problems, []);
   await context.close();
 });

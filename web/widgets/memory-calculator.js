@@ -152,6 +152,13 @@ export class MemoryCalculator extends LitElement {
       .presets button {
         font-size: 0.85em;
       }
+      /* the longest optimizer name is wider than a 360 px phone: the select shrinks instead */
+      .row > label {
+        max-width: 100%;
+      }
+      select {
+        max-width: 100%;
+      }
       .summary {
         font-weight: 600;
         margin: 0.6em 0 0.3em;
