@@ -123,5 +123,7 @@ void fuzz_group_moments(FuzzedDataProvider& p);
 void fuzz_reduction_trace(FuzzedDataProvider& p);
 void fuzz_batch_spread(FuzzedDataProvider& p);
 void fuzz_deep_stack(FuzzedDataProvider& p);
+void fuzz_train_layers(FuzzedDataProvider& p);
+void fuzz_cross_entropy(FuzzedDataProvider& p);
 
 }  // namespace normlab::fuzz

@@ -130,7 +130,7 @@ std::string shape_text(const Shape& shape) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace normlab::fuzz;
   FuzzedDataProvider p(data, size);
-  switch (p.ConsumeIntegralInRange<int>(0, 10)) {
+  switch (p.ConsumeIntegralInRange<int>(0, 12)) {
     case 0:
       fuzz_norm(p);
       break;
@@ -161,8 +161,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 9:
       fuzz_batch_spread(p);
       break;
-    default:
+    case 10:
       fuzz_deep_stack(p);
+      break;
+    case 11:
+      fuzz_train_layers(p);
+      break;
+    default:
+      fuzz_cross_entropy(p);
   }
   return 0;
 }

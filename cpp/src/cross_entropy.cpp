@@ -47,6 +47,8 @@ Reduction reduction_from(const std::string& name) {
 
 Shape cross_entropy_output_shape(const CrossEntropyConfig& c, const Shape& input,
                                  const Shape& target, const int64_t* target_values) {
+  check_tensor_sizes(input);
+  check_tensor_sizes(target);
   if (input.empty() || input.size() > 2) {
     fail("cross_entropy: expected logits of shape (N, C) or (C), got " + format_shape(input) +
          " (NormLab has no (N, C, d1, ...) form)");

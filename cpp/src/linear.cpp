@@ -40,6 +40,7 @@ void axpy(float* y, float s, const float* x, int64_t n) {
 
 void linear_forward(float* y, const float* x, const float* weight, const float* bias, int64_t rows,
                     int64_t in, int64_t out) {
+  if (out == 0) return;  // nothing to write, however many (empty) rows: (2**40, 0) -> (2**40, 0)
   for (int64_t r = 0; r < rows; ++r) {
     const float* xr = x + r * in;
     float* yr = y + r * out;
@@ -81,7 +82,7 @@ void linear_forward(float* y, const float* x, const float* weight, const float* 
 void linear_backward(float* grad_input, float* grad_weight, float* grad_bias,
                      const float* grad_output, const float* x, const float* weight, int64_t rows,
                      int64_t in, int64_t out) {
-  if (grad_input) {
+  if (grad_input && in > 0) {
     for (int64_t r = 0; r < rows; ++r) {
       float* gi = grad_input + r * in;
       std::memset(gi, 0, static_cast<size_t>(in) * sizeof(float));
@@ -91,7 +92,7 @@ void linear_backward(float* grad_input, float* grad_weight, float* grad_bias,
   }
   if (grad_weight) {
     std::memset(grad_weight, 0, static_cast<size_t>(out * in) * sizeof(float));
-    for (int64_t r = 0; r < rows; ++r) {
+    for (int64_t r = 0; r < rows && out * in > 0; ++r) {
       const float* xr = x + r * in;
       const float* go = grad_output + r * out;
       for (int64_t o = 0; o < out; ++o) axpy(grad_weight + o * in, go[o], xr, in);
@@ -99,7 +100,7 @@ void linear_backward(float* grad_input, float* grad_weight, float* grad_bias,
   }
   if (grad_bias) {
     for (int64_t o = 0; o < out; ++o) grad_bias[o] = 0.0f;
-    for (int64_t r = 0; r < rows; ++r) {
+    for (int64_t r = 0; r < rows && out > 0; ++r) {
       const float* go = grad_output + r * out;
       for (int64_t o = 0; o < out; ++o) grad_bias[o] += go[o];
     }

@@ -3,6 +3,7 @@
 // central finite differences of the reference in double.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -335,4 +336,19 @@ TEST(TrainLayers, ExtremeSizesAreRefusedWithoutOverflow) {
               make_layer(lin)->forward(&y, &x, {-1, 4});
             }),
             "Trying to create tensor with negative dimension -1: [-1, 4]");
+}
+
+TEST(TrainLayers, LinearWithoutFeaturesOnAHugeEmptyBatchReturnsAtOnce) {
+  // found by the fuzzer: (2**40, 0) -> (2**40, 0) looped 2**40 times over empty rows
+  LayerSpec lin;
+  lin.kind = LayerKind::linear;
+  lin.linear = {0, 0, true};
+  auto layer = make_layer(lin);
+  float y = 3.0f, x = 0.0f, g = 0.0f;
+  const auto t0 = std::chrono::steady_clock::now();
+  layer->forward(&y, &x, {int64_t{1} << 40, 0});
+  layer->backward(&g, &y);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 1.0);
+  EXPECT_EQ(y, 3.0f);  // nothing written
+  EXPECT_EQ(layer->output_shape({int64_t{1} << 40, 0}), (Shape{int64_t{1} << 40, 0}));
 }
