@@ -13,12 +13,10 @@ export const readGolden = (file) =>
   JSON.parse(fs.readFileSync(path.isAbsolute(file) ? file : path.join(goldenDir, file), 'utf8'));
 
 /**
- * Runs `golden` (a parsed golden document) through `engine` (and `train`, the training module's
- * engine, for training cases) and compare.py.
- * Returns {results, status, summary ("N passed, M failed"), output (compare.py's text)}.
+ * compare.py on `results` (a case runner's {results}) against `golden` (a parsed golden document).
+ * Returns {status, summary ("N passed, M failed"), output (compare.py's text)}.
  */
-export function checkGolden(engine, golden, train) {
-  const results = runCases(engine, golden, train);
+export function compareResults(golden, results) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-golden-'));
   const casesFile = path.join(dir, 'cases.json');
   const resultsFile = path.join(dir, 'results.json');
@@ -29,9 +27,18 @@ export function checkGolden(engine, golden, train) {
   });
   fs.rmSync(dir, { recursive: true, force: true });
   return {
-    results: results.results,
     status: check.status,
     summary: check.stdout.trim().split('\n').at(-1),
     output: check.stdout + check.stderr,
   };
+}
+
+/**
+ * Runs `golden` (a parsed golden document) through `engine` (and `train`, the training module's
+ * engine, for training cases) and compare.py.
+ * Returns {results, status, summary ("N passed, M failed"), output (compare.py's text)}.
+ */
+export function checkGolden(engine, golden, train) {
+  const results = runCases(engine, golden, train);
+  return { results: results.results, ...compareResults(golden, results) };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readGolden, goldenDir } from '../../scripts/lib/golden-check.mjs';
+import { readGolden, compareResults } from '../../scripts/lib/golden-check.mjs';
 
 const runner = fileURLToPath(new URL('../../scripts/run-cases.mjs', import.meta.url));
 const t = (shape, data) => ({ shape, data });
@@ -122,28 +122,10 @@ test('malformed cases are each their own error; the run goes on and the good cas
   assert.match(results[bad.length].error, /a case must be an object/, 'a number is no case');
   assert.match(results[bad.length + 1].error, /a case must be an object/, 'null is no case');
   // the good cases after them: compare.py checks them against PyTorch
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-cases-'));
-  const golden = readGolden('examples.json');
-  fs.writeFileSync(path.join(dir, 'cases.json'), JSON.stringify(golden));
-  fs.writeFileSync(
-    path.join(dir, 'results.json'),
-    JSON.stringify({ results: results.slice(bad.length + 2) }),
-  );
-  const check = spawnSync(
-    'python3',
-    [
-      path.join(goldenDir, 'compare.py'),
-      path.join(dir, 'cases.json'),
-      path.join(dir, 'results.json'),
-    ],
-    { encoding: 'utf8' },
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
-  assert.equal(
-    check.stdout.trim().split('\n').at(-1),
-    `${good.length} passed, 0 failed`,
-    check.stdout,
-  );
+  const check = compareResults(readGolden('examples.json'), {
+    results: results.slice(bad.length + 2),
+  });
+  assert.equal(check.summary, `${good.length} passed, 0 failed`, check.output);
 });
 
 test('a file that is not a case file is refused whole, with a message and exit status 2', () => {
@@ -272,28 +254,9 @@ test('malformed training cases are each their own error too; the good ones still
     assert.match(res.steps[0].error ?? '', stepError, c.id);
   });
   // the good cases after them match PyTorch
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normlab-cases-'));
-  fs.writeFileSync(
-    path.join(dir, 'cases.json'),
-    JSON.stringify({ ...readGolden('train_layers.json'), cases: good }),
+  const check = compareResults(
+    { ...readGolden('train_layers.json'), cases: good },
+    { results: results.slice(bad.length) },
   );
-  fs.writeFileSync(
-    path.join(dir, 'results.json'),
-    JSON.stringify({ results: results.slice(bad.length) }),
-  );
-  const check = spawnSync(
-    'python3',
-    [
-      path.join(goldenDir, 'compare.py'),
-      path.join(dir, 'cases.json'),
-      path.join(dir, 'results.json'),
-    ],
-    { encoding: 'utf8' },
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
-  assert.equal(
-    check.stdout.trim().split('\n').at(-1),
-    `${good.length} passed, 0 failed`,
-    check.stdout,
-  );
+  assert.equal(check.summary, `${good.length} passed, 0 failed`, check.output);
 });
