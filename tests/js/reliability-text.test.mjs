@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseShape, parseNumber, EMPTY_DIM } from '../../web/widgets/lib/tensor-text.js';
 import { parseCubeShape } from '../../web/widgets/lib/norm-kinds.js';
+import * as codecs from '../../web/state/codecs.js';
 
 test('a dim missing between two commas, or before the first, is no shape', () => {
   for (const text of ['2,,3', '2, ,3', ',2,3', '(2,, 3)', 'torch.Size([2,,3])'])
@@ -37,4 +38,24 @@ test('numbers are decimal and finite: hex, binary, infinities and blanks are not
   assert.equal(parseNumber('−0.5'), -0.5);
   assert.equal(parseNumber(' 1e-3 '), 0.001);
   assert.equal(parseNumber('3.'), 3);
+});
+
+test('links and attributes read numbers and shapes by the fields’ rules (state/codecs.js)', () => {
+  const refuses = (codec, text) => assert.throws(() => codec.parse(text), Error, text);
+  for (const text of ['0x10', '0b1', 'Infinity', 'NaN', '', ' ', '1e400', '1_0']) {
+    assert.equal(parseNumber(text), null, text);
+    refuses(codecs.number(), text);
+    refuses(codecs.int(0, 100), text);
+    refuses(codecs.floats, `1,${text},2`);
+  }
+  assert.equal(codecs.number(0, 1).parse('−0'), -0);
+  assert.equal(codecs.int(0, 1e10).parse('7e9'), 7e9);
+  for (const text of ['2,,3', ',2,3', '0', '65', '2,a', '64,64,64', '1,1,1,1,1,1', '']) {
+    assert.ok(parseShape(text).error, text);
+    refuses(codecs.shape, text);
+  }
+  assert.throws(() => codecs.shape.parse('2,,3'), /a dim is missing between two commas/);
+  assert.throws(() => codecs.shape.parse('64,64,64'), /262144 elements is more than 4096/);
+  for (const text of ['2,3,4', '(2, 3, 4)', '2x3x4', '(6,)'])
+    assert.deepEqual(codecs.shape.parse(text), parseShape(text).shape, text);
 });

@@ -3,6 +3,10 @@
 // Nothing read from a hash is ever executed or inserted as HTML.
 // Each codec also says what it takes (describe: {type, range}, zh and en), for the attribute
 // reference docs.html builds from the widgets' schemas.
+// The text rules are the fields' own (widgets/lib/tensor-text.js): a link, an attribute and a
+// field refuse the same numbers and shapes ("0x10", "2,,3", " ", 1e400) for the same reasons.
+import { parseNumber, parseShape } from '../widgets/lib/tensor-text.js';
+
 export const LIMITS = { maxDims: 5, maxDim: 64, maxElements: 4096, maxText: 60_000 };
 
 const span = (min, max) =>
@@ -17,10 +21,9 @@ const fail = (message) => {
 export const int = (min, max) => ({
   describe: { type: { zh: '整数', en: 'integer' }, range: span(min, max) },
   parse(text) {
-    // 7e9 is the integer 7000000000; 1.5, 1e400, 0x10 and " 3" are no integers
-    const v = Number(text);
-    if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(text) || !Number.isSafeInteger(v))
-      fail(`"${text}" is not an integer`);
+    // 7e9 is the integer 7000000000; 1.5, 1e400 and 0x10 are no integers
+    const v = parseNumber(text);
+    if (v === null || !Number.isSafeInteger(v)) fail(`"${text}" is not an integer`);
     if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
     return v;
   },
@@ -30,8 +33,8 @@ export const int = (min, max) => ({
 export const number = (min = -Infinity, max = Infinity) => ({
   describe: { type: { zh: '数', en: 'number' }, range: span(min, max) },
   parse(text) {
-    const v = Number(text);
-    if (text.trim() === '' || !Number.isFinite(v)) fail(`"${text}" is not a number`);
+    const v = parseNumber(text);
+    if (v === null) fail(`"${text}" is not a number`);
     if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
     return v;
   },
@@ -90,18 +93,18 @@ export const shape = {
     },
   },
   parse(text) {
-    const dims = text.split(',').map((s) => s.trim());
-    if (!dims.length || dims.length > LIMITS.maxDims)
-      fail(`a shape has 1 to ${LIMITS.maxDims} dims`);
-    const out = dims.map((d) => {
-      if (!/^\d+$/.test(d)) fail(`"${d}" is not a positive integer`);
-      const v = Number(d);
-      if (v < 1 || v > LIMITS.maxDim) fail(`each dim is between 1 and ${LIMITS.maxDim}`);
-      return v;
-    });
-    const n = out.reduce((a, b) => a * b, 1);
-    if (n > LIMITS.maxElements) fail(`${n} elements is more than ${LIMITS.maxElements}`);
-    return out;
+    const r = parseShape(text);
+    if (r.shape) return r.shape;
+    fail(
+      {
+        empty: 'a shape needs at least one dim',
+        gap: 'a dim is missing between two commas',
+        dims: `a shape has 1 to ${LIMITS.maxDims} dims`,
+        dim: `"${r.token}" is not a positive integer`,
+        size: `each dim is between 1 and ${LIMITS.maxDim}`,
+        elements: `${r.count} elements is more than ${LIMITS.maxElements}`,
+      }[r.error],
+    );
   },
   format: (v) => v.join(','),
 };
@@ -130,8 +133,8 @@ export const floats = {
     const parts = text.split(',');
     if (parts.length > LIMITS.maxElements) fail(`more than ${LIMITS.maxElements} values`);
     return Float32Array.from(parts, (p) => {
-      const v = Number(p);
-      if (p.trim() === '' || !Number.isFinite(v)) fail(`"${p.slice(0, 20)}" is not a number`);
+      const v = parseNumber(p);
+      if (v === null) fail(`"${p.slice(0, 20)}" is not a number`);
       return v;
     });
   },
