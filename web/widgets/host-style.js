@@ -8,6 +8,8 @@
 // stay optional overrides. The defaults use light-dark(), resolved against the widget's own
 // color-scheme: the reader's system choice (prefers-color-scheme), or theme="light|dark" on the
 // widget, or --nl-color-scheme set by the page (the tutorial's theme switch sets it on :root).
+// Where CSS.registerProperty is missing, background and text fall back to the scheme's system
+// colours (Canvas, CanvasText).
 //
 // Shadow DOM keeps the host page's selectors out, but inherited properties still flow in through
 // the widget's own element, and a page's `* { ... !important }` reaches that element too. Inside a
@@ -61,7 +63,7 @@ export const hostStyle = css`
   :host {
     display: block;
     color-scheme: var(--nl-color-scheme, light dark);
-    background: var(--nl-bg);
+    background: var(--nl-bg, Canvas);
     font-family:
       system-ui,
       -apple-system,
@@ -74,7 +76,7 @@ export const hostStyle = css`
     font-weight: 400 !important;
     font-style: normal !important;
     line-height: 1.5 !important;
-    color: var(--nl-fg) !important;
+    color: var(--nl-fg, CanvasText) !important;
     text-align: left !important;
     text-transform: none !important;
     text-indent: 0 !important;
