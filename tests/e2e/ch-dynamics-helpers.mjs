@@ -16,7 +16,9 @@ export async function fillTensor(editor, label, values, cols) {
 }
 
 /** The numbers typed in an editable tensor editor, row-major. */
-export function readInputs(editor) {
+export async function readInputs(editor) {
+  // a collapsible editor draws its cells a frame after it is opened: wait for the first one
+  await editor.locator('input[data-i]').first().waitFor();
   return editor
     .locator('input[data-i]')
     .evaluateAll((cells) =>
