@@ -9,6 +9,25 @@
 //
 // Imports are read statically with acorn: `import … from`, `import '…'`, `export … from` and
 // `import('…')` with a literal specifier. A dynamic import of a computed specifier is not followed.
+//
+// The rules (paths relative to web/):
+// - widget-imports: a file under widgets/ imports only its own widget's folder (widgets/<tag>/; a
+//   flat widgets/<tag>.js of today is a folder of one file), the layers in WIDGET_MAY_IMPORT and
+//   lit/d3 packages.
+// - chapter-imports-internals: a file under chapters/ imports from widgets/ only a widget's entry:
+//   widgets/<tag>/index.js, or a flat widgets/<tag>.js that calls customElements.define.
+// - model-dom: a file under model/ imports no lit, nothing under widgets/, and names no DOM global
+//   (document, window, customElements, HTMLElement, also as globalThis.X; a property or object key
+//   of that name is not a use).
+// - file-length: no source file (.js .mjs .ts .css .html) has more than MAX_LINES lines.
+// - optimizer-default (a heuristic, meant to have few false positives): an object literal "next to
+//   an optimizer kind" — one with `op`/`kind`/`optimizer`/`torch` set to a torch.optim name
+//   ('adam', 'SGD', …), a property value of such an object (`defaults: { … }`), or the value of a
+//   property named by a kind (`{ adam: { … } }`) — whose numeric (or numeric-array) entry equals
+//   that kind's default for that key in the catalog (model/optimizers.js's literals, else
+//   torch.optim's defaults below). `{ op: 'sgd', args: { momentum: 0.9 } }` is no restatement (SGD's
+//   default momentum is 0); numbers with no kind next to them are never flagged; the catalog itself
+//   is not checked.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
