@@ -13,7 +13,8 @@
 // The rules (paths relative to web/):
 // - widget-imports: a file under widgets/ imports only its own widget's folder (widgets/<tag>/; a
 //   flat widgets/<tag>.js of today is a folder of one file), the layers in WIDGET_MAY_IMPORT and
-//   lit/d3 packages.
+//   lit/d3 packages. One exception: a bare `import '../tensor-editor/index.js'` of another
+//   widget's entry, which registers a child element the widget shows by its tag and binds nothing.
 // - chapter-imports-internals: a file under chapters/ imports from widgets/ only a widget's entry:
 //   widgets/<tag>/index.js, or a flat widgets/<tag>.js that calls customElements.define.
 // - model-dom: a file under model/ imports no lit, nothing under widgets/, and names no DOM global
@@ -122,7 +123,10 @@ function traverse(node, visit, parents = []) {
   parents.pop();
 }
 
-/** The module's static imports: [{ specifier, line }]. */
+/**
+ * The module's static imports: [{ specifier, line, bare }]; `bare`: `import '…'`, an import for its
+ * side effect only (a child element's registration), which binds nothing.
+ */
 function importsOf(ast) {
   const out = [];
   traverse(ast, (node) => {
@@ -134,8 +138,9 @@ function importsOf(ast) {
         : node.type === 'ImportExpression'
           ? node.source
           : null;
+    const bare = node.type === 'ImportDeclaration' && node.specifiers.length === 0;
     if (source?.type === 'Literal' && typeof source.value === 'string')
-      out.push({ specifier: source.value, line: node.loc.start.line });
+      out.push({ specifier: source.value, line: node.loc.start.line, bare });
     else if (source?.type === 'TemplateLiteral' && source.expressions.length === 0)
       out.push({ specifier: source.quasis[0].value.cooked, line: node.loc.start.line });
   });
@@ -295,9 +300,10 @@ export function checkArchitecture(root) {
       add('parse', file, err.loc?.line ?? 0, `cannot be parsed: ${err.message}`);
       continue;
     }
-    const imports = importsOf(ast).map(({ specifier, line }) => ({
+    const imports = importsOf(ast).map(({ specifier, line, bare }) => ({
       specifier,
       line,
+      bare,
       target: isRelative(specifier) ? resolveIn(file, specifier) : null,
     }));
     graph.set(
@@ -307,9 +313,12 @@ export function checkArchitecture(root) {
 
     if (file.startsWith('widgets/')) {
       const unit = widgetUnit(file);
-      for (const { specifier, line, target } of imports) {
+      for (const { specifier, line, target, bare } of imports) {
+        // a widget that shows another element inside itself registers it, and uses it by its tag
+        const registersChild = bare && target && isWidgetEntry(target, texts);
         const allowed = target
-          ? inUnit(target, unit) ||
+          ? registersChild ||
+            inUnit(target, unit) ||
             WIDGET_MAY_IMPORT.some((p) => (p.endsWith('/') ? target.startsWith(p) : target === p))
           : WIDGET_PACKAGES.some((p) => p.test(specifier));
         if (allowed) continue;

@@ -112,6 +112,28 @@ test("a widget that imports another widget's folder or flat file fails", () => {
   ]);
 });
 
+test("a bare import of another widget's entry registers a child element and passes", () => {
+  const registers = check({
+    'widgets/norm-playground/index.js': "import '../tensor-editor/index.js';\n",
+    'widgets/tensor-editor/index.js': "customElements.define('tensor-editor', class {});\n",
+  });
+  assert.deepEqual(registers, []);
+  // binding anything from it, or a bare import of its internals, still fails
+  const binds = check({
+    'widgets/norm-playground/index.js':
+      "import { parseNumber } from '../tensor-editor/index.js';\nimport '../tensor-editor/view.js';\n",
+    'widgets/tensor-editor/index.js': "customElements.define('tensor-editor', class {});\n",
+    'widgets/tensor-editor/view.js': 'export const view = 1;\n',
+  });
+  assert.deepEqual(
+    binds.map((v) => [v.rule, v.line]),
+    [
+      ['widget-imports', 1],
+      ['widget-imports', 2],
+    ],
+  );
+});
+
 test("a chapter that imports a widget's internals fails; a widget's entry passes", () => {
   const internals = check({
     'chapters/04-params.js': "import { view } from '../widgets/norm-cube/view.js';\n",
@@ -199,7 +221,7 @@ test('a model module that uses lit, the DOM or a widget fails', () => {
 });
 
 test('the command exits 1 on a violation and 0 with --report, naming the file', () => {
-  const root = tree({ 'widgets/a-b.js': "import '../widgets/bn-stepper.js';\n" });
+  const root = tree({ 'widgets/a-b.js': "import { lane } from '../widgets/bn-stepper.js';\n" });
   try {
     const fail = spawnSync(process.execPath, [SCRIPT, '--root', root], { encoding: 'utf8' });
     assert.equal(fail.status, 1);
