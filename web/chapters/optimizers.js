@@ -8,7 +8,7 @@ import '../widgets/optimizer-state.js';
 import '../widgets/memory-calculator.js';
 import '../widgets/decay-compare.js';
 import '../widgets/self-check.js';
-import { MEMORY_OPTIMIZERS } from '../widgets/memory-calculator.js';
+import { MEMORY_OPTIMIZERS } from '../model/optimizers.js';
 
 const SELF_CHECK_OPTIMIZERS = ['sgd', 'sgd-momentum', 'adam', 'adamw'];
 

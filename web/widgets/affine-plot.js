@@ -14,8 +14,10 @@ import { activation, ACTIVATIONS } from '../engine/activation.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, pyNumber } from '../pytorch.js';
-import { parseList, parseShape, parseNumber, numel } from './lib/tensor-text.js';
+import { tensorLiteral, pyNumber } from '../model/pytorch.js';
+import { parseList, parseShape, parseNumber } from '../model/parse.js';
+import { numel } from '../model/shape.js';
+import { seededValues } from '../model/rng.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -79,14 +81,6 @@ const numberAttr = (fallback) => ({
     return Number.isFinite(v) && Math.abs(v) <= LIMIT ? v : fallback;
   },
 });
-
-function seeded(n, seed) {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.round(((s / 2 ** 32) * 6 - 3) * 10) / 10;
-  });
-}
 
 /**
  * What the slopes f' at the learner's values say about the stretch of the curve they reach:
@@ -264,7 +258,7 @@ export class AffinePlot extends LitElement {
   willUpdate(changed) {
     if (!ACTIVATIONS.includes(this.activation)) this.activation = 'sigmoid';
     if (!this.values || this.values.length !== numel(this.shape)) {
-      this.values = seeded(numel(this.shape), 11);
+      this.values = seededValues(numel(this.shape), 11, 3);
     }
     const inputs = ['activation', 'gamma', 'beta', 'shape', 'values'];
     if (this.engine && inputs.some((k) => changed.has(k))) this.#compute();

@@ -15,6 +15,7 @@ import { getEngine } from '../engine/shared.js';
 import { batchSpread } from '../engine/batch_spread.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
+import { parseInteger } from '../model/parse.js';
 import { t, formatNumber } from '../i18n.js';
 import './pytorch-code.js';
 
@@ -243,15 +244,14 @@ export class BatchSpread extends LitElement {
   #onText(key, event) {
     const text = event.target.value;
     this.texts = { ...this.texts, [key]: text };
-    const s = text.trim();
-    if (!/^-?\d+$/.test(s)) {
+    const v = parseInteger(text);
+    if (v === null) {
       this.fieldErrors = {
         ...this.fieldErrors,
         [key]: t(this.lang, key === 'batches' ? TEXT.batchesRange : TEXT.groupsNumber),
       };
       return;
     }
-    const v = Number(s);
     if (key === 'batches' && (v < 2 || v > MAX_BATCHES)) {
       this.fieldErrors = { ...this.fieldErrors, batches: t(this.lang, TEXT.batchesRange) };
       return;

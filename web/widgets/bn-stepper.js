@@ -15,7 +15,7 @@ import { groupMoments } from '../engine/group_stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, moduleLiteral } from '../pytorch.js';
+import { tensorLiteral, moduleLiteral } from '../model/pytorch.js';
 import {
   csvNumbers,
   boolAttribute,
@@ -25,7 +25,7 @@ import {
   controlStyle,
 } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from './lib/tensor-text.js';
+import { parseNumber } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

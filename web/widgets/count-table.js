@@ -9,10 +9,10 @@ import { LitElement, html, css, nothing } from 'lit';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
-import { formatShape } from './self-check.js';
-import { numel, EMPTY_DIM } from './lib/tensor-text.js';
-import { parseModule, specMessage } from './lib/module-spec.js';
-import { planSummary } from './lib/run-module.js';
+import { EMPTY_DIM } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { parseModule, specMessage } from '../model/module-spec.js';
+import { planSummary } from '../model/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
 
 const TEXT = {

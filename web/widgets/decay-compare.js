@@ -16,8 +16,8 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { pyNumber } from '../pytorch.js';
-import { describeSurfaces, contourPaths, PYTHON } from './optimizer-race.js';
+import { pyNumber } from '../model/pytorch.js';
+import { describeSurfaces, contourPaths, PYTHON } from '../model/race.js';
 import './pytorch-code.js';
 
 const SURFACE = 'bowl_l2';

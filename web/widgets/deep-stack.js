@@ -17,7 +17,7 @@ import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from './lib/tensor-text.js';
+import { parseNumber } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

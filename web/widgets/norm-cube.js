@@ -17,7 +17,8 @@ import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, moduleLiteral } from '../pytorch.js';
+import { tensorLiteral, moduleLiteral } from '../model/pytorch.js';
+import { parseInteger } from '../model/parse.js';
 import {
   KINDS,
   KIND_NAMES,
@@ -32,7 +33,7 @@ import {
   seededValues,
   resize,
   shapeText,
-} from './lib/norm-kinds.js';
+} from '../model/norms.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -397,12 +398,12 @@ export class NormCube extends LitElement {
 
   #onGroupsInput(event) {
     this.groupsText = event.target.value;
-    const text = this.groupsText.trim();
-    if (!/^-?\d+$/.test(text)) {
+    const groups = parseInteger(this.groupsText);
+    if (groups === null) {
       this.fieldErrors = { groups: t(this.lang, TEXT.groupsNumber) };
       return;
     }
-    this.#tryApply('groups', { groups: Number(text) });
+    this.#tryApply('groups', { groups });
   }
 
   #onKind(kind) {

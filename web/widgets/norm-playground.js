@@ -15,11 +15,12 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral } from '../pytorch.js';
-import { formatShape } from './self-check.js';
-import { parseList, parseNumber, numel } from './lib/tensor-text.js';
-import { parseModule, moduleText, specMessage } from './lib/module-spec.js';
-import { runModule, rowsAreGroups } from './lib/run-module.js';
+import { tensorLiteral } from '../model/pytorch.js';
+import { parseList, parseNumber } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { seededValues } from '../model/rng.js';
+import { parseModule, moduleText, specMessage } from '../model/module-spec.js';
+import { runModule, rowsAreGroups } from '../model/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -94,15 +95,6 @@ const moduleCodec = {
   },
   format: (v) => v,
 };
-
-function seeded(n, seed) {
-  // small deterministic values so the page looks the same on every load
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.round(((s / 2 ** 32) * 4 - 2) * 10) / 10;
-  });
-}
 
 export class NormPlayground extends LitElement {
   static properties = {
@@ -259,7 +251,7 @@ export class NormPlayground extends LitElement {
 
   willUpdate(changed) {
     if (!this.values || this.values.length !== numel(this.shape)) {
-      this.values = seeded(numel(this.shape), 7);
+      this.values = seededValues(numel(this.shape), 7);
     }
     const inputs = ['module', 'op', 'shape', 'normalizedShape', 'eps', 'values', 'weight', 'bias'];
     if (this.engine && inputs.some((k) => changed.has(k))) this.#compute();

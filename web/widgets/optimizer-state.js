@@ -13,18 +13,14 @@ import { ConnectedHandle } from './lib/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
-import { formatShape } from './self-check.js';
+import { numel, formatShape } from '../model/shape.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
-import { tensorLiteral, pyNumber } from '../pytorch.js';
+import { tensorLiteral, pyNumber } from '../model/pytorch.js';
+import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
 
-export const STATE_OPTIMIZERS = {
-  adam: { op: 'adam', args: {}, label: 'Adam', torch: 'Adam' },
-  adamw: { op: 'adamw', args: {}, label: 'AdamW', torch: 'AdamW' },
-  momentum: { op: 'sgd', args: { momentum: 0.9 }, label: 'SGD (momentum=0.9)', torch: 'SGD' },
-  rmsprop: { op: 'rmsprop', args: {}, label: 'RMSprop', torch: 'RMSprop' },
-  adagrad: { op: 'adagrad', args: {}, label: 'Adagrad', torch: 'Adagrad' },
-};
+// the menu lives in model/optimizers.js; re-exported for the tests that read it from here
+export { STATE_OPTIMIZERS };
 
 const TEXT = {
   optimizer: { zh: '优化器', en: 'Optimizer' },
@@ -39,18 +35,7 @@ const TEXT = {
     zh: (n) => `第 ${n} 步之后的参数 θ`,
     en: (n) => `Parameter θ after ${n} ${n === 1 ? 'step' : 'steps'}`,
   },
-  buffer: {
-    exp_avg: { zh: 'm：梯度的滑动平均（一阶矩）', en: 'm: moving average of the gradient' },
-    exp_avg_sq: {
-      zh: 'v：梯度平方的滑动平均（二阶矩）',
-      en: 'v: moving average of the squared gradient',
-    },
-    max_exp_avg_sq: { zh: 'v 的历史最大值', en: 'running max of v' },
-    momentum_buffer: { zh: '动量：梯度的累积', en: 'momentum: accumulated gradients' },
-    sum: { zh: '梯度平方的累加和', en: 'sum of squared gradients' },
-    square_avg: { zh: '梯度平方的滑动平均', en: 'moving average of squared gradients' },
-    grad_avg: { zh: '梯度的滑动平均', en: 'moving average of the gradient' },
-  },
+
   none: {
     zh: '还没有走过一步：状态在第一次 step() 时才创建。',
     en: 'No step yet: the state is created by the first step().',
@@ -65,7 +50,6 @@ const TEXT = {
   ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
-const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 const csv = (text) =>
   String(text ?? '')
     .split(',')
@@ -355,7 +339,7 @@ export class OptimizerState extends LitElement {
             html`<div data-buffer=${name}>
               <p class="caption">
                 <code>${name}</code
-                >${TEXT.buffer[name] ? html` — ${t(lang, TEXT.buffer[name])}` : nothing}
+                >${BUFFER_NAMES[name] ? html` — ${t(lang, BUFFER_NAMES[name])}` : nothing}
               </p>
               <tensor-editor
                 readonly

@@ -11,7 +11,7 @@ import { groupMoments } from '../engine/group_stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, pyValue } from '../pytorch.js';
+import { tensorLiteral, pyValue } from '../model/pytorch.js';
 import { csvNumbers, boolAttribute, gaussianValues, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';

@@ -16,7 +16,7 @@ import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { parseNumber } from './tensor-editor.js';
+import { parseNumber } from '../model/parse.js';
 import {
   KINDS,
   moduleOptions,
@@ -25,8 +25,8 @@ import {
   members,
   seededValues,
   resize,
-} from './lib/norm-kinds.js';
-import { moduleLiteral } from '../pytorch.js';
+} from '../model/norms.js';
+import { moduleLiteral } from '../model/pytorch.js';
 
 const TEXT = {
   group: { zh: '组号', en: 'Group' },

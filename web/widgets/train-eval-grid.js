@@ -10,7 +10,7 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
-import { tensorLiteral } from '../pytorch.js';
+import { tensorLiteral } from '../model/pytorch.js';
 import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';

@@ -1,7 +1,8 @@
 // One call of a torch.nn normalization module on a tensor, everything the widgets show about it
 // computed by the engine: the output, which elements shared a mean (the plan), and each group's
 // count, mean and variances. The module lives only for the call, so no state leaks between runs.
-import { groupMoments } from '../../engine/group_stats.js';
+import { groupMoments } from '../engine/group_stats.js';
+import { numel } from './shape.js';
 
 /**
  * @returns {{output, mean, rstd, statCount, group, count, variance, unbiased,
@@ -13,9 +14,7 @@ export function runModule(engine, options, values, shape, { weight, bias, traini
   try {
     const paramShapes = mod.parameterShapes();
     const bufferShapes = mod.bufferShapes();
-    const sizes = Object.fromEntries(
-      paramShapes.map(([name, s]) => [name, s.reduce((a, b) => a * b, 1)]),
-    );
+    const sizes = Object.fromEntries(paramShapes.map(([name, s]) => [name, numel(s)]));
     // parameters from an earlier module of another size are dropped: PyTorch's init instead
     if (weight && sizes.weight === weight.length) mod.weight = weight;
     if (bias && sizes.bias === bias.length) mod.bias = bias;

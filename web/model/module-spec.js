@@ -3,7 +3,7 @@
 // read into the engine's options ({op, dims, num_features, ...}). Only the call is read here:
 // whether the module can be built (num_groups dividing num_channels, negative sizes, ...) is the
 // engine's to say, with PyTorch's message. Argument errors use Python's own wording.
-import { moduleLiteral } from '../../pytorch.js';
+import { moduleLiteral } from './pytorch.js';
 
 // The constructors' signatures in PyTorch 1.13 (LayerNorm's bias from newer PyTorch, 2.1 on).
 const BATCH = [

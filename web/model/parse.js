@@ -1,23 +1,49 @@
-// Reading what a learner types into a tensor: one number, a list of numbers (flat, nested in
-// brackets, or as PyTorch/NumPy print it), a shape. Pure functions, no DOM: the editor turns the
-// {error} results into messages in the reader's language.
-import { LIMITS } from '../../state/codecs.js';
+// Reading what a learner types, what a link carries and what an attribute says: one number, one
+// integer, a list of numbers (flat, nested in brackets, or as PyTorch/NumPy print it), a shape.
+// The fields, the attribute converters and the URL codecs (state/codecs.js) all read through these,
+// so all three refuse the same inputs ("0x10", "1,5", " ", 1e400). Pure functions, no DOM: the
+// widgets turn the {error} results into messages in the reader's language.
+import { LIMITS, numel } from './shape.js';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-/** A finite number from text ("1.5", "-2", "1e-3", "−0.5", "3."), or null. */
+/**
+ * A finite number from text ("1.5", "-2", "1e-3", "−0.5", "3.", "–2" with an en dash typed for a
+ * minus), or null: no hex, no "Infinity", no blank, nothing that overflows.
+ */
 export function parseNumber(text) {
-  const s = String(text)
+  const s = String(text ?? '')
     .trim()
-    .replace(/\u2212/g, '-');
+    .replace(/\u2212/g, '-')
+    .replace(/^\u2013/, '-');
   if (!NUMBER.test(s)) return null;
   const v = Number(s);
   return Number.isFinite(v) ? v : null;
 }
 
+/**
+ * A safe integer from text ("3", "-2", "+4", "7e9", "−1"), or null: the number rule above, so
+ * "1.5", "0x10", "1e400" and "" are no integers.
+ */
+export function parseInteger(text) {
+  const v = parseNumber(text);
+  return v !== null && Number.isSafeInteger(v) ? v : null;
+}
+
+/** "4, 2, 3" -> [4, 2, 3]; null when any part is no integer or the list is empty. */
+export function parseIntegerList(text, separator = /\s*,\s*/) {
+  const parts = String(text ?? '')
+    .trim()
+    .split(separator);
+  const out = parts.map(parseInteger);
+  return out.length && !out.includes(null) ? out : null;
+}
+
 // What PyTorch and NumPy wrap around a printed list: tensor([...]), torch.tensor([...],
 // dtype=...), array([...], dtype=float32).
-const WRAPPER = /^\s*(?:(?:torch\.)?tensor|(?:np\.|numpy\.)?array)\(([\s\S]*)\)\s*$/;
+export const LIST_WRAPPER = /^\s*(?:(?:torch\.)?tensor|(?:np\.|numpy\.)?array)\(([\s\S]*)\)\s*$/;
+/** The keyword arguments after the list inside such a wrapper: ", dtype=torch.float32". */
+export const LIST_OPTIONS = /,\s*(dtype|requires_grad|device)\s*=[^\]]*$/;
 
 /**
  * "1, 2, 3", "1 2\n3 4", "[[1,2],[3,4]]", "tensor([[1., 2.], [3., 4.]])" -> the numbers in order,
@@ -26,8 +52,8 @@ const WRAPPER = /^\s*(?:(?:torch\.)?tensor|(?:np\.|numpy\.)?array)\(([\s\S]*)\)\
  */
 export function parseList(text) {
   let s = String(text ?? '');
-  const wrapped = WRAPPER.exec(s);
-  if (wrapped) s = wrapped[1].replace(/,\s*(dtype|requires_grad|device)\s*=[^\]]*$/, '');
+  const wrapped = LIST_WRAPPER.exec(s);
+  if (wrapped) s = wrapped[1].replace(LIST_OPTIONS, '');
   // Python's tuples nest like lists: ( and ) count as brackets
   const tokens = s.match(/[[\]()]|[^\s,;[\]()]+/g) ?? [];
   const values = [];
@@ -98,20 +124,31 @@ export function parseShape(text) {
 /** A comma with no dim before it: "2,,3", ", 3". */
 export const EMPTY_DIM = /(^|,)\s*,/;
 
-export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
+// ---- numbers back to text ----------------------------------------------------------------------
 
-/** The first min(old, new) entries kept in row-major order, the rest filled with `fill`. */
-export function keepPrefix(list, n, fill) {
-  return Array.from({ length: n }, (_, i) => (i < list.length ? list[i] : fill));
+function shortestFloat32Text(value) {
+  if (!Number.isFinite(value)) return String(value);
+  for (let p = 1; p <= 9; p++) {
+    const text = String(Number(value.toPrecision(p)));
+    if (Math.fround(Number(text)) === Math.fround(value)) return text;
+  }
+  return String(value);
 }
 
-/** Row-major multi-index of a flat position. */
-export function unravel(flat, shape) {
-  const idx = new Array(shape.length);
-  let rest = flat;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    idx[d] = rest % shape[d];
-    rest = Math.floor(rest / shape[d]);
+// After one typed cell a widget writes its whole tensor again (the link, the PyTorch code, the
+// cells), though one value changed: the search above takes up to 9 toPrecision calls per value, a
+// lookup here one (a 4096-element tensor cost about 10 ms per keystroke in the search). A memo of a
+// pure function, bounded, that holds no widget's state.
+const SHORT_FLOAT32_MEMO_SIZE = 1 << 16;
+const shortFloat32Memo = new Map();
+
+/** The shortest decimal text that reads back as the same float32. */
+export function shortFloat32(value) {
+  let text = shortFloat32Memo.get(value);
+  if (text === undefined) {
+    if (shortFloat32Memo.size >= SHORT_FLOAT32_MEMO_SIZE) shortFloat32Memo.clear();
+    text = shortestFloat32Text(value);
+    shortFloat32Memo.set(value, text);
   }
-  return idx;
+  return text;
 }

@@ -1,8 +1,12 @@
 // The four norms as the cube pictures them: an (N, C, spatial...) input and the torch.nn module
 // each kind means for it. Layout helpers only; which elements share a mean always comes from the
 // engine's plan().
-import { pyValue } from '../../pytorch.js';
-import { EMPTY_DIM } from './tensor-text.js';
+import { pyValue } from './pytorch.js';
+import { EMPTY_DIM } from './parse.js';
+import { numel, fullIndex } from './shape.js';
+import { seededValues } from './rng.js';
+
+export { numel, fullIndex, seededValues };
 
 export const KINDS = ['batch', 'layer', 'instance', 'group'];
 
@@ -38,25 +42,11 @@ export function moduleOptions(kind, shape, groups) {
   }
 }
 
-/** numel of a shape */
-export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
-
 /** The (n, c, s) of flat index i in an (N, C, S) view of the input. */
 export function cubeIndex(i, shape) {
   const S = numel(shape.slice(2));
   const C = shape[1];
   return { n: Math.floor(i / (C * S)), c: Math.floor(i / S) % C, s: i % S };
-}
-
-/** [n, c, h, w] of flat index i, for labels such as x[0, 2, 1, 3]. */
-export function fullIndex(i, shape) {
-  const idx = [];
-  let rest = i;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    idx.unshift(rest % shape[d]);
-    rest = Math.floor(rest / shape[d]);
-  }
-  return idx;
 }
 
 /** The flat indices of every element whose plan group is g, in the order the kernels visit them. */
@@ -131,15 +121,6 @@ export function parseCubeShape(text) {
     };
   }
   return { shape };
-}
-
-/** Small deterministic values in [-2, 2] with one decimal, so a page looks the same on every load. */
-export function seededValues(n, seed = 7) {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.round(((s / 2 ** 32) * 4 - 2) * 10) / 10;
-  });
 }
 
 /** Keeps as many of the old values as fit the new size, in order; seeded values fill the rest. */
