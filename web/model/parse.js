@@ -30,6 +30,25 @@ export function parseInteger(text) {
   return v !== null && Number.isSafeInteger(v) ? v : null;
 }
 
+/**
+ * A Lit attribute converter that reads a number by parseNumber: the value when it is finite and
+ * at most `limit` in size, else `fallback` (the widget's default).
+ */
+export const numberAttribute = (fallback = null, limit = Infinity) => ({
+  fromAttribute: (text) => {
+    const v = parseNumber(text);
+    return v !== null && Math.abs(v) <= limit ? v : fallback;
+  },
+});
+
+/** As numberAttribute, for an integer (parseInteger) between min and max. */
+export const integerAttribute = (fallback = null, min = -Infinity, max = Infinity) => ({
+  fromAttribute: (text) => {
+    const v = parseInteger(text);
+    return v !== null && v >= min && v <= max ? v : fallback;
+  },
+});
+
 /** "4, 2, 3" -> [4, 2, 3]; null when any part is no integer or the list is empty. */
 export function parseIntegerList(text, separator = /\s*,\s*/) {
   const parts = String(text ?? '')

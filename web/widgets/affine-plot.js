@@ -7,6 +7,7 @@ import { hostStyle } from './host-style.js';
 import { formControls, fieldRow } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
@@ -15,7 +16,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { tensorLiteral, pyNumber } from '../model/pytorch.js';
-import { parseList, parseShape, parseNumber } from '../model/parse.js';
+import { parseList, parseShape, parseNumber, numberAttribute } from '../model/parse.js';
 import { numel } from '../model/shape.js';
 import { seededValues } from '../model/rng.js';
 import { markStart, markEnd } from './lib/measure.js';
@@ -75,12 +76,7 @@ const M = { top: 14, right: 16, bottom: 40, left: 44 };
 const LIMIT = 100;
 const GRID = 161;
 
-const numberAttr = (fallback) => ({
-  fromAttribute: (text) => {
-    const v = Number(text);
-    return Number.isFinite(v) && Math.abs(v) <= LIMIT ? v : fallback;
-  },
-});
+const numberAttr = (fallback) => numberAttribute(fallback, LIMIT);
 
 /**
  * What the slopes f' at the learner's values say about the stretch of the curve they reach:
@@ -229,6 +225,7 @@ export class AffinePlot extends LitElement {
     this.values = null;
     this.label = 'x';
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.drafts = {};
@@ -484,7 +481,6 @@ export class AffinePlot extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(this.label)}</p>
       <tensor-editor
         label=${this.label}
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.values}
         shape-editable
@@ -493,7 +489,7 @@ export class AffinePlot extends LitElement {
           this.values = e.detail.values;
         }}
       ></tensor-editor>
-      ${r ? html`<pytorch-code .lang=${lang} .code=${this.#code(r)}></pytorch-code>` : nothing}
+      ${r ? html`<pytorch-code .code=${this.#code(r)}></pytorch-code>` : nothing}
     `;
   }
 }

@@ -5,6 +5,7 @@
 // of each size drawn from a fixed, seeded dataset.
 //   <batch-spread batches="100" groups="2"></batch-spread>
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLog, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { hostStyle } from './host-style.js';
@@ -146,6 +147,7 @@ export class BatchSpread extends LitElement {
     this.seed = 1;
     this.sampleSpread = 1;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.result = null;
@@ -434,7 +436,7 @@ export class BatchSpread extends LitElement {
           </tbody>
         </table>
       </details>
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

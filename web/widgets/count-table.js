@@ -6,6 +6,7 @@ import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
@@ -168,6 +169,7 @@ export class CountTable extends LitElement {
     super();
     this.rows = [];
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.moduleDraft = 'nn.GroupNorm(3, 3)';

@@ -8,6 +8,7 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { px } from './lib/svg-safe.js';
@@ -137,6 +138,7 @@ export class DecayCompare extends LitElement {
     this.weightDecay = 0.1;
     this.steps = 300;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.texts = null;
@@ -446,7 +448,6 @@ export class DecayCompare extends LitElement {
         </table>
       </div>
       <pytorch-code
-        .lang=${lang}
         .code=${decayCode({
           formula: this.info.formula,
           start: this.info.start,

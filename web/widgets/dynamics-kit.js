@@ -4,15 +4,15 @@
 import { css } from 'lit';
 import { formControls, tableStyle } from './lib/controls-style.js';
 import { xorshift } from '../model/rng.js';
+import { parseNumber } from '../model/parse.js';
 
 /** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
 export const csvNumbers = {
   fromAttribute: (text) =>
     String(text ?? '')
       .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '' && Number.isFinite(Number(s)))
-      .map(Number),
+      .map(parseNumber)
+      .filter((v) => v !== null),
 };
 
 /** "false"/"0"/"no" -> false; absent, "", "true", anything else -> true. */

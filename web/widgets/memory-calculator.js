@@ -7,6 +7,7 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -165,6 +166,7 @@ export class MemoryCalculator extends LitElement {
     this.precision = 'fp32';
     this.optimizer = 'adam';
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.paramsText = null;
     this.paramsError = '';

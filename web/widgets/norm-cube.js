@@ -8,6 +8,7 @@
 // Events: cube-change {kind, shape, groups, values, options} after every successful recompute,
 // cell-select {index, group} when an element is picked.
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
@@ -219,6 +220,7 @@ export class NormCube extends LitElement {
     this.shape = [2, 6, 4, 4];
     this.groups = 3;
     this.lang = 'en';
+    new LangController(this);
     this.values = null;
     this.compact = false;
     this.contrastTool = false;
@@ -704,7 +706,6 @@ export class NormCube extends LitElement {
                 <summary>${t(lang, TEXT.edit)}</summary>
                 <tensor-editor
                   label="x"
-                  .lang=${lang}
                   .shape=${v.shape}
                   .values=${v.values}
                   .groups=${v.group}
@@ -722,7 +723,7 @@ export class NormCube extends LitElement {
                   ${t(lang, TEXT.reset)}
                 </button>
               </details>
-              <pytorch-code .lang=${lang} .code=${this.#code(v)}></pytorch-code>`
+              <pytorch-code .code=${this.#code(v)}></pytorch-code>`
       }
     `;
   }

@@ -11,6 +11,7 @@ import { hostStyle } from './host-style.js';
 import { formControls, tableStyle } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
@@ -204,6 +205,7 @@ export class NormPlayground extends LitElement {
     this.label = 'x';
     this.outputLabel = 'y';
     this.lang = 'en';
+    new LangController(this);
     this.result = null;
     this.error = '';
     this.engine = null;
@@ -373,7 +375,6 @@ export class NormPlayground extends LitElement {
             <tensor-editor
               label=${name}
               no-tools
-              .lang=${lang}
               .shape=${shapes[name]}
               .values=${values}
               @tensor-change=${(e) => (this[name] = e.detail.values)}
@@ -480,7 +481,6 @@ export class NormPlayground extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(this.label)}</p>
       <tensor-editor
         label=${this.label}
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.values}
         .groups=${inputGroups}
@@ -504,14 +504,13 @@ export class NormPlayground extends LitElement {
               <tensor-editor
                 readonly
                 label=${this.outputLabel}
-                .lang=${lang}
                 .shape=${r.shape}
                 .values=${r.output}
                 .groups=${r.group}
                 .rowNotes=${notes}
               ></tensor-editor>
               ${rowStats ? nothing : this.#table(r)}
-              <pytorch-code .lang=${lang} .code=${this.#code(r)}></pytorch-code>`
+              <pytorch-code .code=${this.#code(r)}></pytorch-code>`
           : this.error
             ? nothing
             : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`

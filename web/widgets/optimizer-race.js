@@ -8,6 +8,7 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import {
   symbol,
@@ -20,7 +21,7 @@ import {
   symbolWye,
 } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from './lib/connected-handle.js';
+import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { tickAnchor, tickBaseline, clearsXLabels } from './lib/tick-labels.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
@@ -283,6 +284,7 @@ export class OptimizerRace extends LitElement {
     this.lanes = LANES.map((l) => l.id);
     this.settings = null;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.frame = null;
@@ -1017,7 +1019,6 @@ export class OptimizerRace extends LitElement {
         <div class="lanes">${LANES.map((l, k) => this.#laneForm(l, k))}</div>
       </fieldset>
       <pytorch-code
-        .lang=${lang}
         .code=${raceCode({
           surface: info.name,
           title: t('en', info.label),

@@ -8,8 +8,9 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from './lib/connected-handle.js';
+import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
@@ -98,6 +99,7 @@ export class OptimizerState extends LitElement {
     this.theta0 = Float32Array.from([0.5, -1, 2, 1.5, -0.25, 0]);
     this.grad = Float32Array.from([0.1, -2, 0.5, 10, -0.01, 1]);
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.lrText = null;
@@ -259,7 +261,6 @@ export class OptimizerState extends LitElement {
       <p class="caption">${t(lang, TEXT.theta0)}</p>
       <tensor-editor
         label="θ₀"
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.theta0}
         @tensor-change=${(e) => {
@@ -272,7 +273,6 @@ export class OptimizerState extends LitElement {
       <p class="caption">${t(lang, TEXT.grad)}</p>
       <tensor-editor
         label="g"
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.grad}
         @tensor-change=${(e) => (this.grad = Float32Array.from(e.detail.values))}
@@ -293,7 +293,6 @@ export class OptimizerState extends LitElement {
       </div>
       ${run ? this.#result(run) : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`}
       <pytorch-code
-        .lang=${lang}
         .code=${stateCode({
           op: this.op,
           lr: this.lr,
@@ -312,13 +311,7 @@ export class OptimizerState extends LitElement {
     const count = buffers.reduce((s, [, v]) => s + v.length, 0);
     return html`
       <p class="caption">${t(lang, TEXT.theta)(run.steps)}</p>
-      <tensor-editor
-        readonly
-        label="θ"
-        .lang=${lang}
-        .shape=${this.shape}
-        .values=${run.param}
-      ></tensor-editor>
+      <tensor-editor readonly label="θ" .shape=${this.shape} .values=${run.param}></tensor-editor>
       <p class="summary" aria-live="polite">
         ${
           run.steps === 0
@@ -344,7 +337,6 @@ export class OptimizerState extends LitElement {
               <tensor-editor
                 readonly
                 label=${name}
-                .lang=${lang}
                 .shape=${this.shape}
                 .values=${values}
               ></tensor-editor>

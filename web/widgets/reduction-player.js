@@ -7,6 +7,7 @@
 // The picture is a function of one number, the position (steps done, fractional while a step is
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
@@ -204,6 +205,7 @@ export class ReductionPlayer extends LitElement {
     this.beta = 0;
     this.speed = 1;
     this.lang = 'en';
+    new LangController(this);
     this.values = null;
     this.stateKey = '';
     this.stateNotice = '';

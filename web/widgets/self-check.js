@@ -7,6 +7,7 @@
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { t, formatNumber } from '../i18n.js';
 import { parseNumber } from '../model/parse.js';
@@ -114,6 +115,7 @@ export class SelfCheck extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.generate = null;
     this.seed = 0;
     this.question = null;

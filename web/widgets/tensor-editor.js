@@ -19,6 +19,7 @@
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
 import { parseNumber, parseList, parseShape } from '../model/parse.js';
 import { numel, keepPrefix, unravel, formatShape } from '../model/shape.js';
@@ -294,6 +295,7 @@ export class TensorEditor extends LitElement {
     this.noTools = false;
     this.expanded = false;
     this.lang = 'en';
+    new LangController(this);
     this.label = '';
     this.groups = null;
     this.rowNotes = null;

@@ -5,6 +5,7 @@
 // With N = 1 BatchNorm refuses to train, with PyTorch's message, while LayerNorm does not care.
 //   <train-eval-grid shape="4,3"></train-eval-grid>   <train-eval-grid shape="1,4">
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
@@ -108,6 +109,7 @@ export class TrainEvalGrid extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.shape = [4, 3];
     this.seed = 3;
     this.values = null;
@@ -205,7 +207,6 @@ export class TrainEvalGrid extends LitElement {
           : html`<tensor-editor
               readonly
               label=${title}
-              .lang=${this.lang}
               .shape=${[n, c]}
               .values=${values}
             ></tensor-editor>`
@@ -262,7 +263,6 @@ export class TrainEvalGrid extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(n, c)}</p>
       <tensor-editor
         label="x"
-        .lang=${lang}
         .shape=${[n, c]}
         .values=${this.values}
         @tensor-change=${(e) => (this.values = e.detail.values)}
@@ -302,7 +302,7 @@ export class TrainEvalGrid extends LitElement {
               </div>`
           : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
       }
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }
