@@ -26,7 +26,7 @@ import {
   controlStyle,
 } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from '../model/parse.js';
+import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -447,7 +447,7 @@ export class BnStepper extends LitElement {
 
   #onBatch(text) {
     this.batchText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= 1 && v <= MAX_BATCH)) {
       this.batchError = true;
       return;

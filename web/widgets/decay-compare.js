@@ -8,6 +8,7 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -224,8 +225,8 @@ export class DecayCompare extends LitElement {
     this.texts = { ...this.texts, [key]: text };
     const setError = (message) => (this.errors = { ...this.errors, [key]: message });
     if (key === 'steps') {
-      const v = Number(text);
-      if (!/^\s*\d+\s*$/.test(text) || v < 1 || v > MAX_STEPS) {
+      const v = parseInteger(text);
+      if (v === null || v < 1 || v > MAX_STEPS) {
         setError(t(this.lang, TEXT.badSteps));
         return;
       }

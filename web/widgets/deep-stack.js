@@ -18,7 +18,7 @@ import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from '../model/parse.js';
+import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -323,8 +323,8 @@ export class DeepStack extends LitElement {
 
   #onText(key, text) {
     this.texts = { ...this.texts, [key]: text };
-    // decimal numbers only: Number() would take "0x1" as 1
-    const v = key === 'gain' ? parseNumber(text) : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    // decimal numbers only (model/parse.js): Number() would take "0x1" as 1
+    const v = key === 'gain' ? parseNumber(text) : parseInteger(text);
     const [lo, hi] = LIMITS[key];
     const ok = v !== null && Number.isFinite(v) && v >= lo && v <= hi;
     this.inputErrors = { ...this.inputErrors, [key]: !ok };

@@ -40,6 +40,7 @@ import {
   raceCode,
 } from '../model/race.js';
 import { BUFFER_NAMES } from '../model/optimizers.js';
+import { parseInteger } from '../model/parse.js';
 
 // what the pages and tests read from here before model/race.js held it
 export {
@@ -491,8 +492,8 @@ export class OptimizerRace extends LitElement {
 
   #onSteps(text) {
     this.stepsText = text;
-    const v = Number(String(text).trim());
-    if (!/^\s*\d+\s*$/.test(text) || v < 1 || v > MAX_STEPS) {
+    const v = parseInteger(text);
+    if (v === null || v < 1 || v > MAX_STEPS) {
       this.fieldErrors = { ...this.fieldErrors, steps: t(this.lang, TEXT.badSteps) };
       this.requestUpdate();
       return;

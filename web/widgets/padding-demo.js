@@ -5,6 +5,7 @@
 // Toggle the padding and compare: all numbers from the engine.
 //   <padding-demo lengths="4,2,3" hidden-size="4" pad-to="5"></padding-demo>
 import { LitElement, html, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
@@ -264,7 +265,7 @@ export class PaddingDemo extends LitElement {
 
   #onPadTo(text) {
     this.padText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= this.#longest && v <= MAX_T)) {
       this.padError = true;
       return;

@@ -5,6 +5,7 @@
 // With N = 1 BatchNorm refuses to train, with PyTorch's message, while LayerNorm does not care.
 //   <train-eval-grid shape="4,3"></train-eval-grid>   <train-eval-grid shape="1,4">
 import { LitElement, html, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
@@ -185,7 +186,7 @@ export class TrainEvalGrid extends LitElement {
 
   #onRows(text) {
     this.rowsText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= 1 && v <= MAX_ROWS)) {
       this.rowsError = true;
       return;
