@@ -2,7 +2,8 @@
 // console, the playground, the parameter table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNumber, parseList, parseShape, keepPrefix, unravel } from '../../web/model/parse.js';
+import { parseNumber, parseList, parseShape } from '../../web/model/parse.js';
+import { keepPrefix, unravel } from '../../web/model/shape.js';
 import {
   parseModule,
   moduleText,
