@@ -1,9 +1,8 @@
 // The four norms as the cube pictures them: an (N, C, spatial...) input and the torch.nn module
 // each kind means for it. Layout helpers only; which elements share a mean always comes from the
 // engine's plan().
-import { pyValue } from './pytorch.js';
 import { EMPTY_DIM } from './parse.js';
-import { numel, fullIndex } from './shape.js';
+import { numel, fullIndex, formatShape } from './shape.js';
 import { seededValues } from './rng.js';
 
 export { numel, fullIndex, seededValues };
@@ -130,5 +129,5 @@ export function resize(values, n) {
   return out;
 }
 
-/** "(6,)" or "(6, 4, 4)" as Python prints a tuple. */
-export const shapeText = (shape) => pyValue(Array.from(shape));
+/** "(6,)" or "(6, 4, 4)" as Python prints a tuple (model/shape.js's formatShape). */
+export const shapeText = (shape) => formatShape(Array.from(shape));
