@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { runDeepStack } from '../../web/engine/deep_stack.js';
 import { activation } from '../../web/engine/activation.js';
-import { gaussianValues } from '../../web/widgets/dynamics-kit.js';
+import { gaussianValues } from '../../web/widgets/shared/dynamics-kit.js';
 import { slopeVerdict } from '../../web/widgets/affine-plot.js';
 import { runModule } from '../../web/model/run-module.js';
 import { CHAPTERS } from '../../web/chapters/index.js';

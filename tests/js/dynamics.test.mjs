@@ -11,7 +11,7 @@ import {
   whyNormalizeQuestion,
 } from '../../web/chapters/dynamics-questions.js';
 import { makeRandom } from '../../web/widgets/self-check.js';
-import { gaussianValues, resizeRows } from '../../web/widgets/dynamics-kit.js';
+import { gaussianValues, resizeRows } from '../../web/widgets/shared/dynamics-kit.js';
 
 let engine;
 before(async () => {

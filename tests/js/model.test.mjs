@@ -15,7 +15,7 @@ import * as codec from '../../web/state/codecs.js';
 import { numel, unravel, fullIndex, keepPrefix, formatShape } from '../../web/model/shape.js';
 import { lcg, xorshift, randomSource, seededValues } from '../../web/model/rng.js';
 import { makeRandom } from '../../web/widgets/self-check.js';
-import { seededUniform } from '../../web/widgets/dynamics-kit.js';
+import { seededUniform } from '../../web/widgets/shared/dynamics-kit.js';
 import { resize } from '../../web/model/norms.js';
 
 const f32 = (list) => Float32Array.from(list);

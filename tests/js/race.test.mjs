@@ -19,7 +19,7 @@ import { RUNS, decayCode } from '../../web/widgets/decay-compare.js';
 import { stateCode } from '../../web/widgets/optimizer-state.js';
 import { parseParamCount } from '../../web/widgets/memory-calculator.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
-import { parseNumberText } from '../../web/widgets/optim-controls.js';
+import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
 import { memoryQuestion } from '../../web/chapters/optimizers.js';
 import { makeRandom } from '../../web/widgets/self-check.js';
 

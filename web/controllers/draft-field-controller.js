@@ -1,10 +1,10 @@
 // The learner's text in a widget's fields: a Lit ReactiveController that keeps what was typed in each
 // field (a draft) exactly as typed, the message that says why it is not used, and commits a value only
 // when it is valid, so a half-typed "0." or a refused "-1" never reaches the state, the link or the
-// engine, and is never rewritten under the learner's cursor. Draws the field with lib/text-field.js.
+// engine, and is never rewritten under the learner's cursor. Draws the field with widgets/shared/text-field.js.
 //   #fields = new DraftFieldController(this);
 //   this.#fields.field('lr', { label, value: this.lr, parse: (s) => ..., commit: (v) => (this.lr = v) })
-import { textField } from '../widgets/lib/text-field.js';
+import { textField } from '../widgets/shared/text-field.js';
 import { parseNumber } from '../model/parse.js';
 
 /**

@@ -3,9 +3,9 @@
 // shows f over x̂ for the chosen γ, β next to the plain f(x̂), with the tensor's values as dots,
 // and the slope f' at those values: all from the C++ kernels (LayerNorm and the activation kernel).
 //   <affine-plot activation="tanh" gamma="2" beta="0.5" shape="2,8"></affine-plot>
-import { hostStyle } from './host-style.js';
-import { formControls, fieldRow } from './lib/controls-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls, fieldRow } from './shared/controls-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
@@ -20,7 +20,7 @@ import { tensorLiteral, pyNumber } from '../model/pytorch.js';
 import { parseList, parseShape, parseNumber, numberAttribute } from '../model/parse.js';
 import { numel } from '../model/shape.js';
 import { seededValues } from '../model/rng.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

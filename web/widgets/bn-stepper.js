@@ -10,7 +10,7 @@ import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { px } from '../charts/svg-safe.js';
-import { hostStyle } from './host-style.js';
+import { hostStyle } from './shared/host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { groupMoments } from '../engine/group_stats.js';
 import { HashStateController } from '../state/url-state.js';
@@ -24,8 +24,8 @@ import {
   resizeRows,
   reducedMotion,
   controlStyle,
-} from './dynamics-kit.js';
-import { markStart, markEnd } from './lib/measure.js';
+} from './shared/dynamics-kit.js';
+import { markStart, markEnd } from './shared/measure.js';
 import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';

@@ -2,9 +2,9 @@
 // elements each, and the shapes of γ and β: one row per (module, shape), all from the engine's
 // statistics plan. The reader adds rows of their own.
 //   <count-table rows="nn.LayerNorm(4) | 2,3,4; nn.BatchNorm2d(3) | 2,3,4,4"></count-table>
-import { hostStyle } from './host-style.js';
-import { formControls } from './lib/controls-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls } from './shared/controls-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
@@ -14,7 +14,7 @@ import { EMPTY_DIM } from '../model/parse.js';
 import { numel, formatShape } from '../model/shape.js';
 import { parseModule, specMessage } from '../model/module-spec.js';
 import { planSummary } from '../model/run-module.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 
 const TEXT = {
   module: { zh: '模块', en: 'Module' },

@@ -3,10 +3,10 @@
 // the same start, all computed by engine.trajectory: Adam without decay, Adam with weight_decay
 // (λθ added to the gradient, then divided by √v̂) and AdamW (θ shrunk by lr·λ·θ directly).
 //   <decay-compare lr="0.05" weight-decay="0.1" steps="300"></decay-compare>
-import { hostStyle } from './host-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { hostStyle } from './shared/host-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
+import { markStart, markEnd } from './shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';

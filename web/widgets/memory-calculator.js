@@ -2,10 +2,10 @@
 // fp32 master weights under mixed precision, and each state buffer the optimizer holds, with the
 // bytes counted by the engine (engine.optimizerMemory). Activations are not part of it.
 //   <memory-calculator params="7e9" precision="fp32" optimizer="adam"></memory-calculator>
-import { hostStyle } from './host-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
-import { formStyles } from './optim-controls.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { hostStyle } from './shared/host-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
+import { formStyles } from './shared/optim-controls.js';
+import { markStart, markEnd } from './shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';

@@ -3,10 +3,10 @@
 // engine). A transcript keeps the last runs, so a mistake and its fix can be compared; a list of
 // classic mistakes sets up each one in a click.
 //   <module-console module="nn.LayerNorm([3, 4])" shape="8,6,3,4"></module-console>
-import { hostStyle } from './host-style.js';
-import { formControls } from './lib/controls-style.js';
-import { codeBlock } from './lib/code-style.js';
-import { fieldInput } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls } from './shared/controls-style.js';
+import { codeBlock } from './shared/code-style.js';
+import { fieldInput } from './shared/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
@@ -18,7 +18,7 @@ import { parseList, parseShape } from '../model/parse.js';
 import { numel, formatShape } from '../model/shape.js';
 import { parseModule, specMessage } from '../model/module-spec.js';
 import { runModule } from '../model/run-module.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

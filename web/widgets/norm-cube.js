@@ -9,10 +9,10 @@
 // cell-select {index, group} when an element is picked.
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
-import { hostStyle } from './host-style.js';
-import { markStart, markEnd } from './lib/measure.js';
-import { controlsStyle } from './lib/controls-style.js';
-import { textField } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { markStart, markEnd } from './shared/measure.js';
+import { controlsStyle } from './shared/controls-style.js';
+import { textField } from './shared/text-field.js';
 import { getEngine } from '../engine/shared.js';
 import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';

@@ -7,9 +7,9 @@
 // as tensors), eps-editable (an ε field), show-unbiased (the ÷(n−1) variance beside the ÷n one),
 // weight="…" / bias="…" (γ, β to start from), eps="…", label / output-label (the tensors' names in
 // cell labels and in the PyTorch code: give each playground of a page its own).
-import { hostStyle } from './host-style.js';
-import { formControls, tableStyle } from './lib/controls-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls, tableStyle } from './shared/controls-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
@@ -22,7 +22,7 @@ import { numel, formatShape } from '../model/shape.js';
 import { seededValues } from '../model/rng.js';
 import { parseModule, moduleText, specMessage } from '../model/module-spec.js';
 import { runModule, rowsAreGroups } from '../model/run-module.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

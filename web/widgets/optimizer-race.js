@@ -3,10 +3,10 @@
 // engine (engine.surface(name).grid, engine.trajectory); this file only lays them out and plays
 // them back. Hyper-parameters are checked by the engine, which answers with PyTorch's message.
 //   <optimizer-race surface="rosenbrock" steps="200" lanes="sgd,momentum,adam"></optimizer-race>
-import { hostStyle } from './host-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { hostStyle } from './shared/host-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
+import { markStart, markEnd } from './shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';

@@ -3,10 +3,10 @@
 // shown as tensors, read from the engine after each step. The point it makes: the state has the
 // parameter's shape, whatever the batch size; nothing in it is about activations.
 //   <optimizer-state op="adam" shape="2,3" lr="0.1"></optimizer-state>
-import { hostStyle } from './host-style.js';
-import { fieldInput, fieldError } from './lib/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { hostStyle } from './shared/host-style.js';
+import { fieldInput, fieldError } from './shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
+import { markStart, markEnd } from './shared/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';

@@ -2,10 +2,10 @@
 // named_parameters() (learnable), their total, and named_buffers() (not learnable), all read from
 // the engine's module. An input shape can be checked against the module (no data is needed).
 //   <param-table module="nn.BatchNorm2d(100)" input="20,100,35,45"></param-table>
-import { hostStyle } from './host-style.js';
-import { formControls, fieldRow } from './lib/controls-style.js';
-import { textField } from './lib/text-field.js';
-import { codeBlock } from './lib/code-style.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls, fieldRow } from './shared/controls-style.js';
+import { textField } from './shared/text-field.js';
+import { codeBlock } from './shared/code-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
@@ -14,7 +14,7 @@ import { t } from '../i18n.js';
 import { EMPTY_DIM } from '../model/parse.js';
 import { numel, formatShape } from '../model/shape.js';
 import { parseModule, moduleText, moduleClass } from '../model/module-spec.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 import './pytorch-code.js';
 
 const TEXT = {

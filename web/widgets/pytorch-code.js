@@ -1,7 +1,7 @@
 // <pytorch-code>: a block of Python with a copy button. `code` is plain text, rendered as text.
-import { hostStyle } from './host-style.js';
-import { formControls } from './lib/controls-style.js';
-import { codeBlock } from './lib/code-style.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls } from './shared/controls-style.js';
+import { codeBlock } from './shared/code-style.js';
 import { LitElement, html, css } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { t } from '../i18n.js';

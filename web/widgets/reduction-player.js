@@ -8,10 +8,10 @@
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
-import { hostStyle } from './host-style.js';
-import { markStart, markEnd } from './lib/measure.js';
-import { controlsStyle } from './lib/controls-style.js';
-import { textField } from './lib/text-field.js';
+import { hostStyle } from './shared/host-style.js';
+import { markStart, markEnd } from './shared/measure.js';
+import { controlsStyle } from './shared/controls-style.js';
+import { textField } from './shared/text-field.js';
 import { getEngine } from '../engine/shared.js';
 import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';

@@ -4,8 +4,8 @@
 //   {question: {zh, en}, answer: number | number[] (a shape), unit?: 'count' | 'shape' | 'number',
 //    tolerance?: number (for unit 'number'), explain: {zh, en}}
 // where `answer` must come from the engine (a plan's statCount, a module's parameter shapes, ...).
-import { hostStyle } from './host-style.js';
-import { formControls } from './lib/controls-style.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls } from './shared/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';

@@ -16,8 +16,8 @@
 //   <tensor-editor shape="2,3,4" values="1,2,3,..." shape-editable></tensor-editor>
 // Fires `tensor-change` with {values: Float32Array, shape} whenever the tensor changes, and
 // `page-change` with {page} when another page is shown.
-import { hostStyle } from './host-style.js';
-import { formControls } from './lib/controls-style.js';
+import { hostStyle } from './shared/host-style.js';
+import { formControls } from './shared/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
 import { LangController } from '../controllers/lang-controller.js';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
@@ -25,7 +25,7 @@ import { parseNumber, parseList, parseShape } from '../model/parse.js';
 import { numel, keepPrefix, unravel, formatShape } from '../model/shape.js';
 import { LIMITS, shape as shapeCodec, floats as floatsCodec } from '../state/codecs.js';
 import { HashStateController } from '../state/url-state.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { markStart, markEnd } from './shared/measure.js';
 
 export { parseNumber };
 

@@ -7,14 +7,14 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';
-import { hostStyle } from './host-style.js';
+import { hostStyle } from './shared/host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
 import { tensorLiteral } from '../model/pytorch.js';
-import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
-import { markStart, markEnd } from './lib/measure.js';
+import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './shared/dynamics-kit.js';
+import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 

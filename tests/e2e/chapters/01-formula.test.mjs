@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { useBrowser, measures } from '../harness.mjs';
 import { formatNumber } from '../../../web/i18n.js';
 import { activation } from '../../../web/engine/activation.js';
-import { runModule } from '../../../web/widgets/lib/run-module.js';
+import { runModule } from '../../../web/model/run-module.js';
 import { openTutorial, widget, texts, alert, valuesOf, selfCheck } from './basics-helpers.mjs';
 
 const env = useBrowser({ engine: true });

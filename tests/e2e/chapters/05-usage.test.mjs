@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage } from '../harness.mjs';
 import { formatNumber } from '../../../web/i18n.js';
-import { runModule, planSummary } from '../../../web/widgets/lib/run-module.js';
-import { parseModule } from '../../../web/widgets/lib/module-spec.js';
+import { runModule, planSummary } from '../../../web/model/run-module.js';
+import { parseModule } from '../../../web/model/module-spec.js';
 import { openTutorial, widget, texts, valuesOf, selfCheck } from './basics-helpers.mjs';
 
 const env = useBrowser({ engine: true });

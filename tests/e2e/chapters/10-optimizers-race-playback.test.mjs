@@ -12,7 +12,7 @@ import {
   status,
   assertNoProblems,
 } from './race-helpers.mjs';
-import { LANES, laneArgs, defaultSettings } from '../../../web/widgets/optimizer-race.js';
+import { LANES, laneArgs, defaultSettings } from '../../../web/model/race.js';
 
 const env = useBrowser({ engine: true });
 

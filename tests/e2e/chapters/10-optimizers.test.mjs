@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, assertNoAxeViolations } from '../harness.mjs';
 import { formatNumber, openChapter, race, SECTION, assertNoProblems } from './race-helpers.mjs';
-import { MEMORY_OPTIMIZERS } from '../../../web/widgets/memory-calculator.js';
+import { MEMORY_OPTIMIZERS } from '../../../web/model/optimizers.js';
 
 const env = useBrowser({ engine: true });
 

@@ -2,7 +2,7 @@
 // numbers are checked against it), and the textbook answer of a self-check question from its text.
 import { nodeEngine } from '../harness.mjs';
 import { formatNumber } from '../../../web/i18n.js';
-import { moduleOptions, members, seededValues } from '../../../web/widgets/lib/norm-kinds.js';
+import { moduleOptions, members, seededValues } from '../../../web/model/norms.js';
 import { reductionTrace } from '../../../web/engine/reduction_trace.js';
 
 export { formatNumber, seededValues, members, reductionTrace };

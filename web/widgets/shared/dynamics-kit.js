@@ -2,9 +2,9 @@
 // <padding-demo>, <deep-stack>): attribute converters, seeded input data and the controls' look.
 // Inputs only: every statistic these widgets show comes from the engine.
 import { css } from 'lit';
-import { formControls, tableStyle } from './lib/controls-style.js';
-import { xorshift } from '../model/rng.js';
-import { parseNumber } from '../model/parse.js';
+import { formControls, tableStyle } from './controls-style.js';
+import { xorshift } from '../../model/rng.js';
+import { parseNumber } from '../../model/parse.js';
 
 /** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
 export const csvNumbers = {

@@ -3,8 +3,8 @@
 // hyper-parameter fields, and which field a PyTorch constructor message is about.
 // Not a widget itself: it defines no element.
 import { css } from 'lit';
-import { formControls, tableStyle } from './lib/controls-style.js';
-import { parseNumber } from '../model/parse.js';
+import { formControls, tableStyle } from './controls-style.js';
+import { parseNumber } from '../../model/parse.js';
 
 /** The controls' look (formControls) in these widgets' fieldsets and rows of labels. */
 export const formStyles = [
