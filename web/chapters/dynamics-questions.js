@@ -3,7 +3,7 @@
 // (buffers, statistics plans, per-group moments). Kept apart from the chapters' templates so the
 // node suite can check them without a DOM. `given` lists what the question was drawn from.
 import { formatNumber } from '../i18n.js';
-import { groupMoments } from '../engine/group_stats.js';
+import { groupMoments } from '../engine/group-stats.js';
 
 const list = (values) => `[${values.join(', ')}]`;
 

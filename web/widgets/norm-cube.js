@@ -13,7 +13,7 @@ import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
 import { getEngine } from '../engine/shared.js';
-import { reductionTrace } from '../engine/reduction_trace.js';
+import { reductionTrace } from '../engine/reduction-trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

@@ -28,6 +28,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { pyNumber } from '../pytorch.js';
+import { SURFACE_LABELS } from '../model/surface-labels.js';
 import './pytorch-code.js';
 
 // ---- the racers ---------------------------------------------------------------------------------
@@ -328,12 +329,13 @@ const PLOT_W = 560;
 
 /**
  * The engine's surfaces as this file uses them: {name, label: {zh, en}, formula, start: [x, y],
- * view: [xmin, xmax, ymin, ymax], minima: [[x, y], ...]}.
+ * view: [xmin, xmax, ymin, ymax], minima: [[x, y], ...]}. The label is the page's
+ * (web/model/surface-labels.js); the engine has only the math.
  */
 export function describeSurfaces(engine) {
   return engine.surfaces().map((s) => ({
     name: s.name,
-    label: s.label,
+    label: SURFACE_LABELS[s.name],
     formula: s.formula,
     start: Array.from(s.start),
     view: [s.view.xmin, s.view.xmax, s.view.ymin, s.view.ymax],
@@ -989,9 +991,10 @@ export class OptimizerRace extends LitElement {
 
   /**
    * The inspected lane's parameter, last gradient and state buffers after step k. Its optimizer
-   * walks the same path as engine.trajectory (the surface's gradient at the float32 point), one
-   * step per frame while the race plays; going back starts it over. Null while the race is off
-   * the page (a render then shows no inspector and makes no optimizer).
+   * walks the same path as engine.trajectory, in C++ (optimizer.descend: the surface's gradient
+   * at the float32 point), the steps since the last frame at a time while the race plays; going
+   * back starts it over. Null while the race is off the page (a render then shows no inspector
+   * and makes no optimizer).
    */
   #stateAt(k) {
     const id = this.inspect;
@@ -999,7 +1002,6 @@ export class OptimizerRace extends LitElement {
     let c = this.cursor.value;
     if (!c || c.key !== key || c.step > k) {
       c = this.cursor.replace(() => {
-        const surface = this.engine.surface(this.surface);
         const optimizer = this.engine.optimizer(
           LANE[id].op,
           laneArgs(id, this.settings[id]),
@@ -1009,7 +1011,6 @@ export class OptimizerRace extends LitElement {
         return {
           key,
           optimizer,
-          surface,
           step: 0,
           param,
           grad: null,
@@ -1018,11 +1019,10 @@ export class OptimizerRace extends LitElement {
       });
       if (!c) return null;
     }
-    while (c.step < k) {
-      const g = c.surface.at(c.param[0], c.param[1]);
-      c.grad = [g.gx, g.gy];
-      c.param = c.optimizer.step(c.grad);
-      c.step += 1;
+    if (c.step < k) {
+      c.param = c.optimizer.descend(this.surface, k - c.step);
+      c.grad = c.optimizer.grad;
+      c.step = k;
     }
     return { step: c.step, param: c.param, grad: c.grad, state: c.optimizer.state() };
   }
