@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "normlab/norm.hpp"
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 using namespace normlab;
 

@@ -1,9 +1,10 @@
-// Embind registration of the activation curve (normlab/activation.hpp). Buffers are pointers into
-// the Wasm heap, owned by web/engine/activation.js; the call returns "" or the error's message.
+// Embind registration of the activation curve (normlab/demos/activation.hpp). Buffers are pointers
+// into the Wasm heap, owned by web/engine/activation.js; the call returns "" or the error's
+// message.
 #include <emscripten/bind.h>
 
 #include "convert.hpp"
-#include "normlab/activation.hpp"
+#include "normlab/demos/activation.hpp"
 
 namespace normlab::bindings {
 

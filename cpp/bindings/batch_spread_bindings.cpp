@@ -1,5 +1,6 @@
-// Embind registration of the batch-size experiment (normlab/batch_spread.hpp). Registration only:
-// web/engine/batch_spread.js owns the output buffers and turns a returned message into an error.
+// Embind registration of the batch-size experiment (normlab/demos/batch_spread.hpp). Registration
+// only: web/engine/batch_spread.js owns the output buffers and turns a returned message into an
+// error.
 #include <emscripten/bind.h>
 
 #include <cmath>
@@ -8,7 +9,7 @@
 #include <vector>
 
 #include "convert.hpp"
-#include "normlab/batch_spread.hpp"
+#include "normlab/demos/batch_spread.hpp"
 
 namespace normlab::bindings {
 

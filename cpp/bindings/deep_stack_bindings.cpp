@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "convert.hpp"
-#include "normlab/deep_stack.hpp"
+#include "normlab/demos/deep_stack.hpp"
 
 namespace normlab::bindings {
 

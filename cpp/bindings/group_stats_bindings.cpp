@@ -1,10 +1,10 @@
-// Embind registration of the per-group statistics (normlab/group_stats.hpp). Buffers are pointers
-// into the Wasm heap, owned by web/engine/group_stats.js; the call returns "" or the error's
-// message.
+// Embind registration of the per-group statistics (normlab/demos/group_stats.hpp). Buffers are
+// pointers into the Wasm heap, owned by web/engine/group_stats.js; the call returns "" or the
+// error's message.
 #include <emscripten/bind.h>
 
 #include "convert.hpp"
-#include "normlab/group_stats.hpp"
+#include "normlab/demos/group_stats.hpp"
 
 namespace normlab::bindings {
 

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "convert.hpp"
-#include "normlab/surfaces.hpp"
+#include "normlab/demos/surfaces.hpp"
 #include "optim_convert.hpp"
 
 namespace normlab::bindings {
@@ -28,6 +28,14 @@ class OptimHandle {
   }
   std::string step() {
     return guarded([&] { get().step(param_.data(), grad_.data()); });
+  }
+  // `steps` steps down the surface from param(), each with the surface's gradient at the point;
+  // grad() is left with the last one.
+  std::string descend(const std::string& surface, double steps) {
+    return guarded([&] {
+      const SurfaceKind kind = surface_info(surface).kind;
+      surface_descend(param_.data(), grad_.data(), get(), kind, whole_number(steps, "steps"));
+    });
   }
   uintptr_t param() { return reinterpret_cast<uintptr_t>(param_.data()); }
   uintptr_t grad() { return reinterpret_cast<uintptr_t>(grad_.data()); }
@@ -55,16 +63,12 @@ val pair_to_val(double a, double b) {
   return p;
 }
 
-// [{name, label: {en, zh}, formula, start: [x, y], view: {xmin, xmax, ymin, ymax}, minima}]
+// [{name, formula, start: [x, y], view: {xmin, xmax, ymin, ymax}, minima}]
 val surface_list() {
   val list = val::array();
   for (const SurfaceInfo& s : surfaces()) {
     val item = val::object();
     item.set("name", s.name);
-    val label = val::object();
-    label.set("en", s.label_en);
-    label.set("zh", s.label_zh);
-    item.set("label", label);
     item.set("formula", s.formula);
     item.set("start", pair_to_val(s.start_x, s.start_y));
     val view = val::object();
@@ -153,6 +157,7 @@ EMSCRIPTEN_BINDINGS(normlab_optim) {
       .constructor<>()
       .function("configure", &OptimHandle::configure)
       .function("step", &OptimHandle::step)
+      .function("descend", &OptimHandle::descend)
       .function("param", &OptimHandle::param)
       .function("grad", &OptimHandle::grad)
       .function("numel", &OptimHandle::numel)

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 namespace normlab::bindings {
 

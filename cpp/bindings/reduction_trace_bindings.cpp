@@ -1,12 +1,12 @@
-// Embind registration of the step-by-step reduction (normlab/reduction_trace.hpp). Registration
-// only: web/engine/reduction_trace.js owns every buffer.
+// Embind registration of the step-by-step reduction (normlab/demos/reduction_trace.hpp).
+// Registration only: web/engine/reduction_trace.js owns every buffer.
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <string>
 
 #include "convert.hpp"
-#include "normlab/reduction_trace.hpp"
+#include "normlab/demos/reduction_trace.hpp"
 
 namespace normlab::bindings {
 

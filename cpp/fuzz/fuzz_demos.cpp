@@ -7,11 +7,11 @@
 #include <numeric>
 
 #include "fuzz.hpp"
-#include "normlab/activation.hpp"
-#include "normlab/batch_spread.hpp"
-#include "normlab/deep_stack.hpp"
-#include "normlab/group_stats.hpp"
-#include "normlab/reduction_trace.hpp"
+#include "normlab/demos/activation.hpp"
+#include "normlab/demos/batch_spread.hpp"
+#include "normlab/demos/deep_stack.hpp"
+#include "normlab/demos/group_stats.hpp"
+#include "normlab/demos/reduction_trace.hpp"
 
 namespace normlab::fuzz {
 

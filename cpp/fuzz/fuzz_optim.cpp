@@ -13,8 +13,8 @@
 #include <cstring>
 
 #include "fuzz.hpp"
-#include "normlab/optim.hpp"
-#include "normlab/surfaces.hpp"
+#include "normlab/demos/surfaces.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 namespace normlab::fuzz {
 

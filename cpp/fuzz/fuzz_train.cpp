@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "fuzz.hpp"
-#include "normlab/layers.hpp"
-#include "normlab/loss.hpp"
+#include "normlab/train/layers.hpp"
+#include "normlab/train/loss.hpp"
 
 namespace normlab::fuzz {
 

@@ -8,7 +8,7 @@
 // whole.
 //
 // Training cases (layers, cross_entropy, sequential) run on the training module
-// (scripts/lib/train-engine.mjs), passed as `train`.
+// (web/engine/train-engine.js), passed as `train`.
 const NORMS = new Set(['batch_norm', 'layer_norm', 'instance_norm', 'group_norm']);
 const OPTIMIZERS = new Set(['sgd', 'adam', 'adamw', 'adagrad', 'rmsprop']);
 const LAYERS = new Set(['linear', 'conv2d', 'relu', 'gelu', 'avg_pool2d', 'flatten']);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEngine } from '../../web/engine/engine.js';
-import { loadTrainEngine } from './train-engine.mjs';
+import { loadTrainEngine } from '../../web/engine/train-engine.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const wasmDir = path.resolve(root, process.env.NORMLAB_WASM_DIR ?? 'build/wasm');
@@ -20,7 +20,7 @@ export async function loadNodeEngine() {
 }
 
 /**
- * The training module (normlab-train.{js,wasm}, scripts/lib/train-engine.mjs) from the same
+ * The training module (normlab-train.{js,wasm}, web/engine/train-engine.js) from the same
  * folder.
  */
 export async function loadNodeTrainEngine() {

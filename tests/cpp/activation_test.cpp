@@ -5,7 +5,7 @@
 #include <xtensor/xadapt.hpp>
 
 #include "activation_reference.hpp"
-#include "normlab/activation.hpp"
+#include "normlab/demos/activation.hpp"
 #include "normlab/error.hpp"
 
 using normlab::Activation;

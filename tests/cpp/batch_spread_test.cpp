@@ -1,4 +1,4 @@
-#include "normlab/batch_spread.hpp"
+#include "normlab/demos/batch_spread.hpp"
 
 #include <gtest/gtest.h>
 

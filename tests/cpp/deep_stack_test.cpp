@@ -1,4 +1,4 @@
-#include "normlab/deep_stack.hpp"
+#include "normlab/demos/deep_stack.hpp"
 
 #include <gtest/gtest.h>
 

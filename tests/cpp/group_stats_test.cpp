@@ -4,8 +4,8 @@
 #include <random>
 #include <vector>
 
+#include "normlab/demos/group_stats.hpp"
 #include "normlab/error.hpp"
-#include "normlab/group_stats.hpp"
 #include "normlab/norm.hpp"
 
 using normlab::group_moments;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "golden.hpp"
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 namespace golden {
 

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "normlab/error.hpp"
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 using normlab::OptimConfig;
 using normlab::OptimizerMemory;

@@ -6,7 +6,7 @@
 #include <xtensor/xadapt.hpp>
 
 #include "normlab/error.hpp"
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 #include "optim_golden.hpp"
 #include "optim_reference.hpp"
 

@@ -1,4 +1,4 @@
-#include "normlab/reduction_trace.hpp"
+#include "normlab/demos/reduction_trace.hpp"
 
 #include <gtest/gtest.h>
 

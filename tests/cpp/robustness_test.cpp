@@ -13,12 +13,12 @@
 #include <vector>
 
 #include "norm_testing.hpp"
-#include "normlab/batch_spread.hpp"
-#include "normlab/deep_stack.hpp"
+#include "normlab/demos/batch_spread.hpp"
+#include "normlab/demos/deep_stack.hpp"
+#include "normlab/demos/surfaces.hpp"
 #include "normlab/error.hpp"
 #include "normlab/norm.hpp"
-#include "normlab/optim.hpp"
-#include "normlab/surfaces.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 using normlab::NormConfig;
 using normlab::NormKind;

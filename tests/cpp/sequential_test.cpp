@@ -1,7 +1,7 @@
 // Sequential (sequential.hpp): PyTorch's whole-network golden runs, the seeded initialisation,
 // refused steps that change nothing, eval steps, and an SGD step that equals minus the finite-
 // difference gradient of the loss.
-#include "normlab/sequential.hpp"
+#include "normlab/train/sequential.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "normlab/surfaces.hpp"
+#include "normlab/demos/surfaces.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,8 +47,9 @@ TEST(Surfaces, TheFourSurfacesOfTheRace) {
   std::vector<std::string> names;
   for (const auto& s : normlab::surfaces()) {
     names.push_back(s.name);
-    EXPECT_FALSE(s.label_en.empty());
-    EXPECT_FALSE(s.label_zh.empty());
+    EXPECT_FALSE(s.name.empty());
+    // the names for readers are the page's (web/model/surface-labels.js); no UI text in C++
+    EXPECT_EQ(s.formula.rfind("f(x, y) = ", 0), 0u) << s.name;
     EXPECT_FALSE(s.formula.empty());
     // the start is on the page, and is not already a minimum
     EXPECT_GT(s.start_x, s.view.x_min) << s.name;
@@ -216,4 +217,40 @@ TEST(Trajectory, RefusedArgumentsAndStepCounts) {
             "Invalid learning rate: -0.1");
   EXPECT_EQ(message_of([] { run("bowl", OptimKind::sgd, 0.1, -1); }),
             "a trajectory takes between 0 and 100000 steps, got -1");
+}
+
+TEST(Descend, WalksTheTrajectorysPathInPiecesAndKeepsTheState) {
+  OptimConfig c(OptimKind::adam);
+  c.lr = 0.1;
+  const auto& s = normlab::surface_info("rosenbrock");
+  const Path p = run("rosenbrock", OptimKind::adam, 0.1, 25);
+  normlab::Optimizer optimizer(c, 2);
+  float param[2] = {static_cast<float>(s.start_x), static_cast<float>(s.start_y)};
+  float grad[2] = {-1.0f, -1.0f};
+  normlab::surface_descend(param, grad, optimizer, s.kind, 0);
+  EXPECT_EQ(grad[0], -1.0f);  // no step, no gradient
+  EXPECT_EQ(optimizer.steps(), 0);
+  int64_t done = 0;
+  for (int64_t piece : {1, 4, 20}) {
+    normlab::surface_descend(param, grad, optimizer, s.kind, piece);
+    done += piece;
+    // bit for bit the trajectory's point, and the gradient taken at the point before it
+    EXPECT_EQ(param[0], p.x[static_cast<size_t>(done)]) << done;
+    EXPECT_EQ(param[1], p.y[static_cast<size_t>(done)]) << done;
+    const auto before = normlab::surface_at(s.kind, p.x[static_cast<size_t>(done - 1)],
+                                            p.y[static_cast<size_t>(done - 1)]);
+    EXPECT_EQ(grad[0], static_cast<float>(before.grad_x)) << done;
+    EXPECT_EQ(grad[1], static_cast<float>(before.grad_y)) << done;
+  }
+  EXPECT_EQ(optimizer.steps(), 25);
+  ASSERT_NE(optimizer.find_state("exp_avg"), nullptr);
+}
+
+TEST(Descend, RefusesStepCountsAndOptimizersOfTheWrongSize) {
+  normlab::Optimizer two(OptimConfig(OptimKind::adam), 2), three(OptimConfig(OptimKind::adam), 3);
+  float param[3] = {0, 0, 0}, grad[3] = {0, 0, 0};
+  EXPECT_EQ(message_of([&] { normlab::surface_descend(param, grad, two, SurfaceKind::bowl, -1); }),
+            "a descent takes between 0 and 100000 steps, got -1");
+  EXPECT_EQ(message_of([&] { normlab::surface_descend(param, grad, three, SurfaceKind::bowl, 1); }),
+            "a descent on a surface needs an optimizer of 2 values, got 3");
 }

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "normlab/error.hpp"
-#include "normlab/sequential.hpp"
+#include "normlab/train/sequential.hpp"
 #include "optim_golden.hpp"
 
 namespace golden {

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "golden.hpp"
-#include "normlab/layers.hpp"
-#include "normlab/loss.hpp"
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
+#include "normlab/train/layers.hpp"
+#include "normlab/train/loss.hpp"
 
 namespace golden {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "normlab/error.hpp"
-#include "normlab/layers.hpp"
-#include "normlab/loss.hpp"
+#include "normlab/train/layers.hpp"
+#include "normlab/train/loss.hpp"
 #include "train_golden.hpp"
 #include "train_reference.hpp"
 

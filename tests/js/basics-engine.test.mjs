@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { activation } from '../../web/engine/activation.js';
-import { groupMoments } from '../../web/engine/group_stats.js';
+import { groupMoments } from '../../web/engine/group-stats.js';
 
 let engine;
 before(async () => {

@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
-import { runDeepStack } from '../../web/engine/deep_stack.js';
+import { runDeepStack } from '../../web/engine/deep-stack.js';
 import { activation } from '../../web/engine/activation.js';
 import { gaussianValues } from '../../web/widgets/shared/dynamics-kit.js';
 import { slopeVerdict } from '../../web/widgets/affine-plot.js';

@@ -1,10 +1,10 @@
-// Chapters 6-8 against the Wasm engine: the deep-stack demo (web/engine/deep_stack.js), the
+// Chapters 6-8 against the Wasm engine: the deep-stack demo (web/engine/deep-stack.js), the
 // BatchNorm buffers the train/eval stepper draws, and the self-check generators' answers.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
-import { DeepStackRunner, runDeepStack } from '../../web/engine/deep_stack.js';
-import { groupMoments } from '../../web/engine/group_stats.js';
+import { DeepStackRunner, runDeepStack } from '../../web/engine/deep-stack.js';
+import { groupMoments } from '../../web/engine/group-stats.js';
 import {
   trainEvalQuestion,
   nlpQuestion,

@@ -11,10 +11,10 @@ import { checkGolden, readGolden } from '../../scripts/lib/golden-check.mjs';
 import { random, trackHeap } from '../lib/testing.mjs';
 import { NormLabError } from '../../web/engine/engine.js';
 import { activation } from '../../web/engine/activation.js';
-import { groupMoments } from '../../web/engine/group_stats.js';
-import { reductionTrace } from '../../web/engine/reduction_trace.js';
-import { batchSpread } from '../../web/engine/batch_spread.js';
-import { runDeepStack } from '../../web/engine/deep_stack.js';
+import { groupMoments } from '../../web/engine/group-stats.js';
+import { reductionTrace } from '../../web/engine/reduction-trace.js';
+import { batchSpread } from '../../web/engine/batch-spread.js';
+import { runDeepStack } from '../../web/engine/deep-stack.js';
 
 /**
  * The build's heap cap in bytes (NORMLAB_WASM_MEMORY_CAP, 256MB by default), read from the build
@@ -296,6 +296,52 @@ test('a trap inside the engine is never how a bad option ends', async () => {
     assert.equal(ln.forward([0, 2], [1, 2]).statCount, 1);
     ln.delete();
   }
+});
+
+test('every wrapper frees the blocks it had when a later one does not fit (batchSpread: the second)', async () => {
+  const engine = await loadNodeEngine();
+  const live = trackHeap(engine);
+  const tracked = engine.wasm._malloc;
+  // _malloc as the wrappers call it, failing the k-th call of one wrapper call (C++'s own
+  // allocations and Embind's do not pass through it)
+  const mallocs = (call, failAt = 0) => {
+    let calls = 0;
+    engine.wasm._malloc = (n) => (++calls === failAt ? 0 : tracked(n));
+    try {
+      call();
+    } finally {
+      engine.wasm._malloc = tracked;
+    }
+    return calls;
+  };
+  const x = Float32Array.from({ length: 8 }, (_, i) => i / 3);
+  const surface = engine.surface('bowl');
+  const ln = engine.norm({ op: 'layer_norm', normalized_shape: [4] });
+  const wrappers = {
+    activation: () => activation(engine, 'tanh', x),
+    batchSpread: () =>
+      batchSpread(engine, { batchSizes: [2, 4], batches: 4, channels: 4, spatial: 4 }),
+    groupMoments: () => groupMoments(engine, x, [0, 0, 0, 0, 1, 1, 1, 1], 2),
+    reductionTrace: () => reductionTrace(engine, x, { weight: x, bias: x }),
+    runDeepStack: () => runDeepStack(engine, { depth: 2, width: 4 }, x, 2),
+    normForward: () => ln.forward(x, [2, 4]),
+    normBackward: () => ln.backward(x),
+    surfaceEvaluate: () => surface.evaluate(x, x),
+    surfaceGrid: () => surface.grid(8, 8),
+    trajectory: () => engine.trajectory('bowl', 'sgd', { lr: 0.1 }, null, 4),
+  };
+  for (const [name, call] of Object.entries(wrappers)) {
+    const blocks = mallocs(call);
+    assert.ok(blocks >= 1, `${name} allocates`);
+    if (name === 'batchSpread') assert.equal(blocks, 2, 'batchSpread takes two blocks');
+    for (let k = 1; k <= blocks; k++) {
+      const error = throwsNormLabError(() => mallocs(call, k), `${name}, block ${k} refused`);
+      assert.match(error.message, /^out of memory/, `${name}, block ${k}`);
+      assert.equal(live.size, 0, `${name}: ${live.size} blocks left when block ${k} did not fit`);
+    }
+  }
+  ln.delete();
+  assert.equal(live.size, 0);
 });
 
 test('the raw bindings refuse null, misaligned and out-of-heap pointers', async () => {

@@ -8,8 +8,8 @@ import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { trackHeap } from '../lib/testing.mjs';
 import { NormLabError } from '../../web/engine/engine.js';
 import { activation } from '../../web/engine/activation.js';
-import { groupMoments } from '../../web/engine/group_stats.js';
-import { reductionTrace } from '../../web/engine/reduction_trace.js';
+import { groupMoments } from '../../web/engine/group-stats.js';
+import { reductionTrace } from '../../web/engine/reduction-trace.js';
 
 let engine;
 let live; // heap blocks handed out by _malloc and not yet freed

@@ -3,8 +3,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
-import { reductionTrace } from '../../web/engine/reduction_trace.js';
-import { batchSpread } from '../../web/engine/batch_spread.js';
+import { reductionTrace } from '../../web/engine/reduction-trace.js';
+import { batchSpread } from '../../web/engine/batch-spread.js';
 import {
   moduleOptions,
   members,

@@ -16,6 +16,10 @@ export function random(seed) {
 /** Wraps the engine's _malloc and _free; the returned Map holds the blocks still live. */
 export function trackHeap(engine) {
   const live = new Map();
+  // Emscripten 3.1's exports start as thunks that put the raw export in their place on their first
+  // call: a wrapper around an unresolved thunk would be replaced after one allocation and see
+  // nothing after it. One call each first.
+  engine.wasm._free(engine.wasm._malloc(4));
   const { _malloc: malloc, _free: free } = engine.wasm;
   engine.wasm._malloc = (n) => {
     const p = malloc(n);

@@ -4,7 +4,7 @@
 // node suite can check them without a DOM. `given` lists what the question was drawn from.
 import { formatNumber } from '../i18n.js';
 import { numel } from '../model/shape.js';
-import { groupMoments } from '../engine/group_stats.js';
+import { groupMoments } from '../engine/group-stats.js';
 
 const list = (values) => `[${values.join(', ')}]`;
 

@@ -1,5 +1,7 @@
-// The activation curve of chapter 1 (cpp/src/activation.cpp): f(γ·x + β) and its slope f'.
+// The activation curve of chapter 1 (cpp/src/demos/activation.cpp): f(γ·x + β) and its slope f'.
 // Memory in the Wasm heap is allocated and freed here; callers get plain Float32Arrays.
+import { withBuffers } from './heap-scope.js';
+
 export const ACTIVATIONS = ['sigmoid', 'tanh'];
 
 /**
@@ -10,17 +12,11 @@ export const ACTIVATIONS = ['sigmoid', 'tanh'];
  */
 export function activation(engine, name, x, { gamma = 1, beta = 0 } = {}) {
   const n = x.length;
-  let xp = 0;
-  let yp = 0;
-  let sp = 0;
-  try {
-    // inside try: a block that does not fit frees the ones before it
-    xp = engine.allocFloat32(x);
-    yp = engine.malloc(n * 4);
-    sp = engine.malloc(n * 4);
+  return withBuffers(engine, (heap) => {
+    const xp = heap.float32(x);
+    const yp = heap.alloc(n * 4);
+    const sp = heap.alloc(n * 4);
     engine.check(engine.wasm.activation(String(name), yp, sp, xp, n, gamma, beta));
     return { y: engine.readFloat32(yp, n), slope: engine.readFloat32(sp, n) };
-  } finally {
-    engine.free(xp, yp, sp);
-  }
+  });
 }

@@ -1,4 +1,5 @@
 // A torch.nn normalization module living in the Wasm heap (NormHandle in cpp/bindings/).
+import { withBuffers } from './heap-scope.js';
 export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
 export class NormModule {
@@ -128,12 +129,9 @@ export class NormModule {
         `the input has ${x.length} values but its shape ${JSON.stringify(shape)} needs ${n}`,
       );
     engine.check(handle.setTraining(training));
-    let xp = 0;
-    let yp = 0;
-    try {
-      // inside try: when the output block does not fit, the input block is freed too
-      xp = engine.allocFloat32(x);
-      yp = engine.malloc(n * 4);
+    return withBuffers(engine, (heap) => {
+      const xp = heap.float32(x);
+      const yp = heap.alloc(n * 4);
       engine.check(handle.forward(yp, xp, shape));
       this.#forwardSize = n;
       const count = handle.statCount();
@@ -143,9 +141,7 @@ export class NormModule {
         rstd: engine.readFloat32(handle.statRstd(), count),
         statCount: count,
       };
-    } finally {
-      engine.free(xp, yp);
-    }
+    });
   }
 
   /** After forward(): {gradInput, gradWeight, gradBias} for grad_output of the forward's shape. */
@@ -156,19 +152,15 @@ export class NormModule {
     const n = gradOutput.length;
     if (this.#forwardSize !== undefined && n !== this.#forwardSize)
       engine.check(`grad_output has ${n} values but the forward input had ${this.#forwardSize}`);
-    let gp = 0;
-    let dp = 0;
-    try {
-      gp = engine.allocFloat32(gradOutput);
-      dp = engine.malloc(n * 4);
+    return withBuffers(engine, (heap) => {
+      const gp = heap.float32(gradOutput);
+      const dp = heap.alloc(n * 4);
       engine.check(handle.backward(dp, gp));
       return {
         gradInput: engine.readFloat32(dp, n),
         gradWeight: engine.readFloat32(handle.gradWeight(), handle.weightSize()),
         gradBias: engine.readFloat32(handle.gradBias(), handle.biasSize()),
       };
-    } finally {
-      engine.free(gp, dp);
-    }
+    });
   }
 }

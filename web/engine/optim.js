@@ -1,6 +1,7 @@
 // torch.optim optimizers, loss surfaces and memory accounting living in the Wasm heap
 // (cpp/bindings/optim_bindings.cpp). Arguments use torch.optim's keyword names; a missing one takes
 // PyTorch's default; a refused one throws NormLabError with PyTorch's message.
+import { withBuffers } from './heap-scope.js';
 
 /**
  * One optimizer for one parameter tensor (flat): torch.optim.X([p], **args).
@@ -54,6 +55,21 @@ export class Optimizer {
   }
 
   /**
+   * `steps` optimizer steps down a loss surface from the parameter as it stands (2 values), each
+   * with the surface's gradient at the float32 point, in C++: the same path as trajectory(), in
+   * pieces. Returns the parameter after the last step; `grad` is then that step's gradient.
+   */
+  descend(surfaceName, steps) {
+    this.engine.check(this.#live().descend(String(surfaceName), Number(steps)));
+    return this.param;
+  }
+
+  /** The gradient of the last step (a copy). */
+  get grad() {
+    return this.engine.readFloat32(this.#live().grad(), this.numel);
+  }
+
+  /**
    * optimizer.state[p]'s buffers by torch's names ({exp_avg, exp_avg_sq} for Adam, ...), copied
    * out. Empty before the first step, except Adagrad's sum, which its constructor creates.
    */
@@ -72,7 +88,10 @@ export class Optimizer {
   }
 }
 
-/** [{name, label: {en, zh}, formula, start: [x, y], view: {xmin, xmax, ymin, ymax}, minima}] */
+/**
+ * [{name, formula, start: [x, y], view: {xmin, xmax, ymin, ymax}, minima}]; the names for readers
+ * are web/model/surface-labels.js's.
+ */
 export function surfaceList(engine) {
   return engine.wasm.optimSurfaces();
 }
@@ -91,14 +110,10 @@ export class Surface {
     const { engine } = this;
     const n = xs.length;
     if (ys.length !== n) engine.check(`${n} x values but ${ys.length} y values`);
-    let xp = 0;
-    let yp = 0;
-    let out = 0;
-    try {
-      // inside try: a block that does not fit frees the ones before it
-      xp = engine.allocFloat32(xs);
-      yp = engine.allocFloat32(ys);
-      out = engine.malloc(3 * n * 4);
+    return withBuffers(engine, (heap) => {
+      const xp = heap.float32(xs);
+      const yp = heap.float32(ys);
+      const out = heap.alloc(3 * n * 4);
       engine.check(
         engine.wasm.optimSurfaceEvaluate(this.name, out, out + 4 * n, out + 8 * n, xp, yp, n),
       );
@@ -107,9 +122,7 @@ export class Surface {
         gx: engine.readFloat32(out + 4 * n, n),
         gy: engine.readFloat32(out + 8 * n, n),
       };
-    } finally {
-      engine.free(xp, yp, out);
-    }
+    });
   }
 
   /** f and its gradient at one point: {f, gx, gy}, numbers. */
@@ -128,8 +141,8 @@ export class Surface {
     const count = Number.isSafeInteger(nx) && Number.isSafeInteger(ny) && nx > 0 && ny > 0;
     // a refused size is reported by C++ before anything is written
     const size = count && nx <= 4096 && ny <= 4096 ? nx * ny : 0;
-    const ptr = engine.malloc(size * 4);
-    try {
+    return withBuffers(engine, (heap) => {
+      const ptr = heap.alloc(size * 4);
       engine.check(
         engine.wasm.optimSurfaceGrid(
           this.name,
@@ -143,9 +156,7 @@ export class Surface {
         ),
       );
       return { nx, ny, view: { ...view }, values: engine.readFloat32(ptr, size) };
-    } finally {
-      engine.free(ptr);
-    }
+    });
   }
 }
 
@@ -157,8 +168,8 @@ export function trajectory(engine, surfaceName, op, args, start, steps) {
   const from = start ?? new Surface(engine, surfaceName).start;
   // C++ checks the step count before writing: buffers are only sized for counts it accepts
   const n = Number.isSafeInteger(steps) && steps >= 0 && steps <= 100000 ? steps + 1 : 0;
-  const ptr = engine.malloc(3 * n * 4);
-  try {
+  return withBuffers(engine, (heap) => {
+    const ptr = heap.alloc(3 * n * 4);
     engine.check(
       engine.wasm.optimTrajectory(
         ptr,
@@ -177,9 +188,7 @@ export function trajectory(engine, surfaceName, op, args, start, steps) {
       y: engine.readFloat32(ptr + 4 * n, n),
       loss: engine.readFloat32(ptr + 8 * n, n),
     };
-  } finally {
-    engine.free(ptr);
-  }
+  });
 }
 
 /**

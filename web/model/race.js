@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { pyNumber } from './pytorch.js';
 import { parseNumber } from './parse.js';
 import { HYPERPARAMETERS, optimizerDefaults, isDefault } from './optimizers.js';
+import { SURFACE_LABELS } from './surface-labels.js';
 
 // ---- the racers ---------------------------------------------------------------------------------
 
@@ -197,10 +198,11 @@ export const settingsCodec = {
  * The engine's surfaces as this file uses them: {name, label: {zh, en}, formula, start: [x, y],
  * view: [xmin, xmax, ymin, ymax], minima: [[x, y], ...]}.
  */
+// The label is the page's (web/model/surface-labels.js); the engine has only the math.
 export function describeSurfaces(engine) {
   return engine.surfaces().map((s) => ({
     name: s.name,
-    label: s.label,
+    label: SURFACE_LABELS[s.name],
     formula: s.formula,
     start: Array.from(s.start),
     view: [s.view.xmin, s.view.xmax, s.view.ymin, s.view.ymax],

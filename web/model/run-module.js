@@ -1,7 +1,7 @@
 // One call of a torch.nn normalization module on a tensor, everything the widgets show about it
 // computed by the engine: the output, which elements shared a mean (the plan), and each group's
 // count, mean and variances. The module lives only for the call, so no state leaks between runs.
-import { groupMoments } from '../engine/group_stats.js';
+import { groupMoments } from '../engine/group-stats.js';
 import { numel } from './shape.js';
 
 /**

@@ -1,7 +1,7 @@
 // <batch-spread>: how much the mean that normalizes a sample moves from one random batch to the
 // next, against the batch size, for BatchNorm (the batch's mean of each channel) and GroupNorm (the
 // sample's own mean of each group). Every point is computed by the C++ experiment
-// (cpp/src/batch_spread.cpp), which runs the library's BatchNorm and GroupNorm on K random batches
+// (cpp/src/demos/batch_spread.cpp), which runs the library's BatchNorm and GroupNorm on K random batches
 // of each size drawn from a fixed, seeded dataset.
 //   <batch-spread batches="100" groups="2"></batch-spread>
 import { LitElement, html, svg, css, nothing } from 'lit';
@@ -13,7 +13,7 @@ import { markStart, markEnd } from './shared/measure.js';
 import { controlsStyle } from './shared/controls-style.js';
 import { textField } from './shared/text-field.js';
 import { getEngine } from '../engine/shared.js';
-import { batchSpread } from '../engine/batch_spread.js';
+import { batchSpread } from '../engine/batch-spread.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { parseInteger } from '../model/parse.js';

@@ -12,7 +12,7 @@ import { line } from 'd3-shape';
 import { px } from '../charts/svg-safe.js';
 import { hostStyle } from './shared/host-style.js';
 import { getEngine } from '../engine/shared.js';
-import { groupMoments } from '../engine/group_stats.js';
+import { groupMoments } from '../engine/group-stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

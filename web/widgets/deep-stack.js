@@ -1,5 +1,5 @@
 // <deep-stack>: a batch through a deep stack of random linear layers, h <- act(norm(W h)), with a
-// histogram of every layer's values. The engine (cpp/src/deep_stack.cpp) draws the seeded weights,
+// histogram of every layer's values. The engine (cpp/src/demos/deep_stack.cpp) draws the seeded weights,
 // runs the layers through the project's own BatchNorm/LayerNorm kernels and returns each layer's
 // histogram, mean and standard deviation; this element only draws them (d3 scales and shapes).
 // Without a norm the values grow or shrink by about `gain` per layer; with one they do not.
@@ -11,7 +11,7 @@ import { area, line, curveStepAfter } from 'd3-shape';
 import { max } from 'd3-array';
 import { hostStyle } from './shared/host-style.js';
 import { getEngine } from '../engine/shared.js';
-import { DeepStackRunner } from '../engine/deep_stack.js';
+import { DeepStackRunner } from '../engine/deep-stack.js';
 import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';

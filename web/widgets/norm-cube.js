@@ -14,7 +14,7 @@ import { markStart, markEnd } from './shared/measure.js';
 import { controlsStyle } from './shared/controls-style.js';
 import { textField } from './shared/text-field.js';
 import { getEngine } from '../engine/shared.js';
-import { reductionTrace } from '../engine/reduction_trace.js';
+import { reductionTrace } from '../engine/reduction-trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

@@ -767,9 +767,10 @@ export class OptimizerRace extends LitElement {
 
   /**
    * The inspected lane's parameter, last gradient and state buffers after step k. Its optimizer
-   * walks the same path as engine.trajectory (the surface's gradient at the float32 point), one
-   * step per frame while the race plays; going back starts it over. Null while the race is off
-   * the page (a render then shows no inspector and makes no optimizer).
+   * walks the same path as engine.trajectory, in C++ (optimizer.descend: the surface's gradient
+   * at the float32 point), the steps since the last frame at a time while the race plays; going
+   * back starts it over. Null while the race is off the page (a render then shows no inspector
+   * and makes no optimizer).
    */
   #stateAt(k) {
     const id = this.inspect;
@@ -777,7 +778,6 @@ export class OptimizerRace extends LitElement {
     let c = this.cursor.value;
     if (!c || c.key !== key || c.step > k) {
       c = this.cursor.replace(() => {
-        const surface = this.engine.surface(this.surface);
         const optimizer = this.engine.optimizer(
           LANE[id].op,
           laneArgs(id, this.settings[id]),
@@ -787,7 +787,6 @@ export class OptimizerRace extends LitElement {
         return {
           key,
           optimizer,
-          surface,
           step: 0,
           param,
           grad: null,
@@ -796,11 +795,10 @@ export class OptimizerRace extends LitElement {
       });
       if (!c) return null;
     }
-    while (c.step < k) {
-      const g = c.surface.at(c.param[0], c.param[1]);
-      c.grad = [g.gx, g.gy];
-      c.param = c.optimizer.step(c.grad);
-      c.step += 1;
+    if (c.step < k) {
+      c.param = c.optimizer.descend(this.surface, k - c.step);
+      c.grad = c.optimizer.grad;
+      c.step = k;
     }
     return { step: c.step, param: c.param, grad: c.grad, state: c.optimizer.state() };
   }

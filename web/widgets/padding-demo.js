@@ -9,7 +9,7 @@ import { parseInteger } from '../model/parse.js';
 import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './shared/host-style.js';
 import { getEngine } from '../engine/shared.js';
-import { groupMoments } from '../engine/group_stats.js';
+import { groupMoments } from '../engine/group-stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

@@ -2,7 +2,7 @@
 // that gives their mean, then their squared deviations flow into the sum that gives the variance;
 // then every element is normalized, then scaled by γ and shifted by β. Which elements form the
 // group comes from the engine's plan; every partial sum, mean, variance and output comes from the
-// C++ reduction trace (cpp/src/reduction_trace.cpp).
+// C++ reduction trace (cpp/src/demos/reduction_trace.cpp).
 //   <reduction-player kind="batch" shape="2,3,2,2" group="1"></reduction-player>
 // The picture is a function of one number, the position (steps done, fractional while a step is
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
@@ -13,7 +13,7 @@ import { markStart, markEnd } from './shared/measure.js';
 import { controlsStyle } from './shared/controls-style.js';
 import { textField } from './shared/text-field.js';
 import { getEngine } from '../engine/shared.js';
-import { reductionTrace } from '../engine/reduction_trace.js';
+import { reductionTrace } from '../engine/reduction-trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

@@ -8,7 +8,7 @@
 
 #include "../convert.hpp"
 #include "../optim_convert.hpp"
-#include "normlab/sequential.hpp"
+#include "normlab/train/sequential.hpp"
 #include "train_convert.hpp"
 
 namespace normlab::bindings {

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "normlab/layers.hpp"
-#include "normlab/loss.hpp"
+#include "normlab/train/layers.hpp"
+#include "normlab/train/loss.hpp"
 
 namespace normlab::bindings {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <xtensor/xarray.hpp>
 
-#include "normlab/optim.hpp"
+#include "normlab/optim/optimizer.hpp"
 
 namespace normlab::reference {
 

@@ -14,7 +14,7 @@ import {
   PHONE,
 } from '../harness.mjs';
 import { formatNumber, textbookAnswer, cubeFacts, seededValues } from './groups-helpers.mjs';
-import { batchSpread } from '../../../web/engine/batch_spread.js';
+import { batchSpread } from '../../../web/engine/batch-spread.js';
 
 const env = useBrowser();
 

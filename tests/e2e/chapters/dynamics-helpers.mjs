@@ -2,8 +2,8 @@
 // and PyTorch's printed numbers.
 import { runPyTorch } from '../../../scripts/lib/pytorch-runs.mjs';
 import { formatNumber } from '../../../web/i18n.js';
-import { groupMoments } from '../../../web/engine/group_stats.js';
-import { runDeepStack } from '../../../web/engine/deep_stack.js';
+import { groupMoments } from '../../../web/engine/group-stats.js';
+import { runDeepStack } from '../../../web/engine/deep-stack.js';
 
 export { formatNumber, groupMoments, runDeepStack };
 

@@ -3,7 +3,7 @@
 import { nodeEngine } from '../harness.mjs';
 import { formatNumber } from '../../../web/i18n.js';
 import { moduleOptions, members, seededValues } from '../../../web/model/norms.js';
-import { reductionTrace } from '../../../web/engine/reduction_trace.js';
+import { reductionTrace } from '../../../web/engine/reduction-trace.js';
 
 export { formatNumber, seededValues, members, reductionTrace };
 
