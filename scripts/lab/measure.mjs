@@ -1,6 +1,6 @@
 // Measures the training lab's claims on the Wasm training module in node: one sweep per claim
 // (a..e, see web/model/experiments.js), each a list of runs, printed as one JSON line per run.
-//   node scripts/lab/measure.mjs a [b ...]     (NORMLAB_WASM_DIR picks the build, as elsewhere)
+//   node scripts/lab/measure.mjs a [b ...] [speed]   (NORMLAB_WASM_DIR picks the build, as elsewhere)
 // The numbers in experiments.js's comments come from here.
 import { loadNodeTrainEngine } from '../lib/node-engine.mjs';
 import { readDigits } from '../../web/data/digits-node.mjs';
@@ -99,10 +99,55 @@ const sweeps = {
     ),
 };
 
+// Training steps per second of the default network (cnn8x8, batch 32, Adam): the median of 5
+// timings of 40 steps each, after 10 warm-up steps; evals and data gathering excluded only as far
+// as the step-0 eval (gathering a batch is part of a step, as in a DataLoader loop).
+function speed(engine, digits) {
+  for (const norm of ['none', 'batch', 'group']) {
+    const run = trainingRun(engine, digits, {
+      network: 'cnn8x8',
+      norm,
+      groups: 4,
+      batchSize: 32,
+      steps: 210,
+      evalEvery: 1e6,
+    });
+    for (let i = 0; i < 11; i++) run.next();
+    const rates = [];
+    const cpuRates = []; // per second of this process's CPU time: what an idle machine would see
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < 40; i++) run.next();
+      const c = process.cpuUsage(c0);
+      rates.push(40 / ((performance.now() - t0) / 1000));
+      cpuRates.push(40 / ((c.user + c.system) / 1e6));
+    }
+    cpuRates.sort((a, b) => a - b);
+    run.return();
+    rates.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        sweep: 'speed',
+        network: 'cnn8x8',
+        norm,
+        batchSize: 32,
+        stepsPerSecond: +rates[2].toFixed(1),
+        stepsPerCpuSecond: +cpuRates[2].toFixed(1),
+        all: rates.map((r) => +r.toFixed(1)),
+      }),
+    );
+  }
+}
+
 const engine = await loadNodeTrainEngine();
 const digits = readDigits();
 const sequences = makeSequenceTask();
 for (const name of process.argv.slice(2)) {
+  if (name === 'speed') {
+    speed(engine, digits);
+    continue;
+  }
   for (const run of sweeps[name]()) {
     const data = run.data === 'sequences' ? sequences : digits;
     const t0 = performance.now();

@@ -1,10 +1,12 @@
 // The training module (normlab-train.{js,wasm}) in a browser page or worker, wrapped as a
 // TrainEngine. The loader and the binary come in through two import names that the Vite config
 // maps to the build folder: 'normlab-train-wasm' (the Emscripten loader) and
-// 'normlab-train-wasm-binary' (its .wasm, imported with ?url). The bytes are handed to the loader
-// (wasmBinary) rather than letting it find them: a module worker is neither of the loader's
-// environments ("web": window, "worker": importScripts), and in a single-file build the URL is a
-// data: URL that is decoded here instead of fetched.
+// 'normlab-train-wasm-binary' (its .wasm, imported with ?url). The bytes are fetched here and
+// handed to the loader (wasmBinary): in a module worker the loader is in neither of its
+// environments ("web" needs window, "worker" importScripts), and without a fallback there it fails
+// outright when a server sends .wasm with a type other than application/wasm. A single-file build
+// maps the binary's name to a module whose default is null (the binary would otherwise be inlined
+// twice): there the loader takes its own inlined data: URL (the offline CSP has connect-src data:).
 import createNormLabTrain from 'normlab-train-wasm';
 import wasmUrl from 'normlab-train-wasm-binary?url';
 import { loadTrainEngine } from '../../scripts/lib/train-engine.mjs';
@@ -20,8 +22,8 @@ async function wasmBytes(url) {
 let engine;
 /** The TrainEngine, loaded once per page or worker. */
 export function loadBrowserTrainEngine() {
-  engine ??= wasmBytes(wasmUrl).then((wasmBinary) =>
-    loadTrainEngine({ wasmBinary }, createNormLabTrain),
-  );
+  engine ??= wasmUrl
+    ? wasmBytes(wasmUrl).then((wasmBinary) => loadTrainEngine({ wasmBinary }, createNormLabTrain))
+    : loadTrainEngine({}, createNormLabTrain);
   return engine;
 }

@@ -21,6 +21,17 @@ export const trainWasmAliases = [
   },
 ];
 
+// In a single-file build the loader inlines its own binary: the explicit ?url import becomes null
+// (web/engine/train-wasm.js then lets the loader load it) instead of a second inlined copy.
+export const inlinedTrainWasm = {
+  name: 'normlab-train-wasm-inlined',
+  enforce: 'pre',
+  resolveId: (id) =>
+    // after the alias: the build folder's normlab-train.wasm?url
+    /normlab-train\.wasm\?url$/.test(id) ? '\0normlab-train-wasm-binary' : null,
+  load: (id) => (id === '\0normlab-train-wasm-binary' ? 'export default null;' : null),
+};
+
 export default defineConfig(({ mode }) => ({
   root: here,
   base: './',
@@ -40,7 +51,7 @@ export default defineConfig(({ mode }) => ({
   assetsInclude: ['**/*.bin'],
   server: { fs: { allow: [root] } },
   worker: { format: 'es' },
-  plugins: mode === 'single' ? [viteSingleFile()] : [],
+  plugins: mode === 'single' ? [inlinedTrainWasm, viteSingleFile()] : [],
   build: {
     outDir: path.join(root, 'build/train-worker-page', mode === 'single' ? 'single' : 'site'),
     emptyOutDir: true,
