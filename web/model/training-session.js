@@ -50,7 +50,7 @@ export class TrainingSession {
     }
     this.emit({ type: 'started', config: checked });
     // step 0 (the untrained network's eval) at once, so a paused run shows where it starts
-    this.pull(1);
+    this.pull(1, Infinity);
     if (!paused) this.resume();
   }
 
@@ -72,10 +72,10 @@ export class TrainingSession {
     this.emit({ type: 'paused', step: this.step });
   }
 
-  /** Runs `count` more steps now (paused or not), as one slice. */
+  /** Runs `count` more steps now (paused or not), however long they take. */
   stepBy(count = 1) {
     if (!this.run) return;
-    this.pull(count);
+    this.pull(count, Infinity);
   }
 
   /** The same config again from step 0, paused. */
@@ -105,13 +105,13 @@ export class TrainingSession {
     this.run = null;
   }
 
-  // Pulls up to `limit` records within one slice; returns true when the run has ended.
-  pull(limit) {
+  // Pulls up to `limit` records within `budgetMs`; returns true when the run has ended.
+  pull(limit, budgetMs = this.sliceMs) {
     const run = this.run;
     if (!run) return true;
     let result;
     try {
-      result = runSlice(run, this.sliceMs, this.now, limit);
+      result = runSlice(run, budgetMs, this.now, limit);
     } catch (err) {
       this.stop();
       this.emit({ type: 'error', message: err.message });
