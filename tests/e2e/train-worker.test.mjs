@@ -97,8 +97,11 @@ function assertSameRun(messages) {
   assert.equal(done.step, CONFIG.steps);
 }
 
-test('under the site CSP the run trains in the module worker, as node computes it', async () => {
+test('under the site CSP the run trains in the module worker, as node computes it', async (t) => {
   const r = await runOnPage(siteUrl(), {});
+  t.diagnostic(
+    `longest wait of the page's 1 ms timer: ${r.loadingGap.toFixed(1)} ms while loading, ${r.longestGap.toFixed(1)} ms while training (longest slice ${r.longestSlice.toFixed(1)} ms)`,
+  );
   assert.deepEqual(r.problems, []);
   assert.equal(r.mode, 'worker');
   assert.equal(r.messages[0].type, 'started');
@@ -113,8 +116,11 @@ test('pause, two single steps and resume in the worker keep every step once', as
   assertSameRun(r.messages);
 });
 
-test('from file:// with the network off the run trains on the main thread in slices', async () => {
+test('from file:// with the network off the run trains on the main thread in slices', async (t) => {
   const r = await runOnPage(env.offline, {}, { offline: true });
+  t.diagnostic(
+    `longest wait of the page's 1 ms timer: ${r.loadingGap.toFixed(1)} ms while loading, ${r.longestGap.toFixed(1)} ms while training (longest slice ${r.longestSlice.toFixed(1)} ms)`,
+  );
   assert.deepEqual(r.problems, []);
   assert.equal(r.mode, 'main');
   assertSameRun(r.messages);

@@ -94,23 +94,29 @@ test('a session runs in slices, pauses, steps, resets and cancels, freeing its n
     schedule: (f) => queue.push(f), // slices run only when the test says so
   });
   const config = { network: 'mlp', norm: 'batch', batchSize: 8, steps: 12, evalEvery: 4 };
+  const drain = () => {
+    while (queue.length) queue.shift()();
+  };
   await session.start(config, { paused: true });
+  drain();
   assert.deepEqual(
     messages.map((m) => m.type),
     ['started', 'records'],
   );
-  assert.equal(session.step, 0);
+  assert.equal(session.step, 0, 'paused at step 0');
   session.stepBy(3);
+  drain();
   assert.equal(session.step, 3);
   session.resume();
   assert.equal(queue.length, 1);
   session.pause();
-  queue.shift()(); // a slice scheduled before the pause does nothing
+  drain(); // a slice scheduled before the pause does nothing
   assert.equal(session.step, 3);
   await session.reset();
+  drain();
   assert.equal(session.step, 0);
   session.resume();
-  while (queue.length) queue.shift()();
+  drain();
   const done = messages.at(-1);
   assert.equal(done.type, 'done');
   assert.equal(done.step, 12);
@@ -134,7 +140,7 @@ test('a session runs in slices, pauses, steps, resets and cancels, freeing its n
   );
   await session.start(config);
   session.cancel();
-  while (queue.length) queue.shift()();
+  drain();
   assert.equal(messages.at(-1).type, 'cancelled');
   assert.equal(engine.heapInUse(), before);
   await session.start({ ...config, batchSize: 0 });

@@ -186,12 +186,20 @@ export function countCorrect(logits, classes, target) {
   return { correct, counted };
 }
 
-/** {accuracy, loss} of `set` in eval mode, in chunks of `chunk` samples. */
-export function evaluate(net, set, { chunk = 128 } = {}) {
+/**
+ * Yielded between two chunks of an eval, so that a caller running slices can give the event loop
+ * back in the middle of one (an eval of the 360 held-out digits costs about four train steps).
+ * trainingRun() never yields it; trainingRunWithTicks() does.
+ */
+export const TICK = Object.freeze({ tick: true });
+
+/** {accuracy, loss} of `set` in eval mode, in chunks of `chunk` samples, yielding TICK between. */
+export function* evaluateInChunks(net, set, { chunk = 64 } = {}) {
   let correct = 0;
   let counted = 0;
   let lossSum = 0;
   for (let from = 0; from < set.count; from += chunk) {
+    if (from > 0) yield TICK;
     const idx = [];
     for (let s = from; s < Math.min(set.count, from + chunk); s++) idx.push(s);
     const b = gatherBatch(set, idx);
@@ -202,6 +210,15 @@ export function evaluate(net, set, { chunk = 128 } = {}) {
     lossSum += r.loss * k.counted; // mean over counted rows
   }
   return { accuracy: counted ? correct / counted : NaN, loss: counted ? lossSum / counted : NaN };
+}
+
+/** evaluateInChunks straight through. */
+export function evaluate(net, set, options) {
+  const it = evaluateInChunks(net, set, options);
+  for (;;) {
+    const { value, done } = it.next();
+    if (done) return value;
+  }
 }
 
 /** sqrt of the sum of squares of every weight (conv and linear weights; not biases or norms). */
@@ -222,6 +239,11 @@ export function weightNorm(net, layers) {
  * weightNorm}}. The network is deleted when the generator ends, is returned or throws.
  */
 export function* trainingRun(engine, data, config) {
+  for (const r of trainingRunWithTicks(engine, data, config)) if (r !== TICK) yield r;
+}
+
+/** trainingRun with TICK yielded between the chunks of each eval (for time slices). */
+export function* trainingRunWithTicks(engine, data, config) {
   const c = checkConfig(config);
   const train = data.train;
   const layers = networkLayers(c, train.rowShape, train.classes);
@@ -235,12 +257,17 @@ export function* trainingRun(engine, data, config) {
     const random = makeRng(c.seed ^ 0x5eed);
     const order = Array.from({ length: train.count }, (_, i) => i);
     let cursor = train.count; // a fresh shuffle at the first step: epochs as a DataLoader's
-    const evalRecord = () => ({
-      heldOut: evaluate(net, data.heldOut),
-      ...(c.evalTrainSet ? { train: evaluate(net, train) } : {}),
-      weightNorm: weightNorm(net, layers),
-    });
-    yield { step: 0, eval: evalRecord() };
+    function* evalRecord() {
+      const heldOut = yield* evaluateInChunks(net, data.heldOut);
+      const out = { heldOut };
+      if (c.evalTrainSet) {
+        yield TICK;
+        out.train = yield* evaluateInChunks(net, train);
+      }
+      out.weightNorm = weightNorm(net, layers);
+      return out;
+    }
+    yield { step: 0, eval: yield* evalRecord() };
     const batch = Math.min(c.batchSize, train.count);
     for (let step = 1; step <= c.steps; step++) {
       // drop_last: every batch has batchSize samples
@@ -253,7 +280,10 @@ export function* trainingRun(engine, data, config) {
       const r = net.step(b.input, b.target, { training: true });
       const k = countCorrect(r.output, train.classes, b.target.data);
       const record = { step, loss: r.loss, trainAccuracy: k.counted ? k.correct / k.counted : NaN };
-      if (step % c.evalEvery === 0 || step === c.steps) record.eval = evalRecord();
+      if (step % c.evalEvery === 0 || step === c.steps) {
+        yield TICK;
+        record.eval = yield* evalRecord();
+      }
       yield record;
     }
   } finally {
@@ -262,8 +292,9 @@ export function* trainingRun(engine, data, config) {
 }
 
 /**
- * Pulls records from `run` until `budgetMs` have passed (by `now`, ms), `limit` records came or it
- * ends: {records, done}. At least one record per call, so a slow step still makes progress.
+ * Pulls from `run` until `budgetMs` have passed (by `now`, ms), `limit` records came or it ends:
+ * {records, done}. TICKs count for the time, not as records. At least one pull per call, so a slow
+ * step still makes progress.
  */
 export function runSlice(run, budgetMs, now = () => performance.now(), limit = Infinity) {
   const start = now();
@@ -271,7 +302,7 @@ export function runSlice(run, budgetMs, now = () => performance.now(), limit = I
   for (;;) {
     const { value, done } = run.next();
     if (done) return { records, done: true };
-    records.push(value);
+    if (value !== TICK) records.push(value);
     if (records.length >= limit || now() - start >= budgetMs) return { records, done: false };
   }
 }

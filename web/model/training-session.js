@@ -3,11 +3,12 @@
 // behave the same. No DOM: time comes from `now`, the next slice is scheduled with `schedule`
 // (setTimeout 0 in both places), and everything the run says goes out through `emit`:
 //   {type: 'started', config}                 the config as checked (defaults filled in)
-//   {type: 'records', records, step, done}    new records of trainingRun (see training-run.js)
+//   {type: 'records', records, step, done, sliceMs}   new records of trainingRun (training-run.js)
+//                                             and how long the slice that made them took
 //   {type: 'paused', step} / {type: 'reset'} / {type: 'cancelled'}
 //   {type: 'done', step, heapInUse}           the run ended; its network is freed
 //   {type: 'error', message}                  a refused config or a failed step; nothing runs
-import { checkConfig, runSlice, trainingRun } from './training-run.js';
+import { checkConfig, runSlice, trainingRunWithTicks } from './training-run.js';
 
 export const SLICE_MS = 8; // at most about this long between two looks at the event loop
 
@@ -27,6 +28,8 @@ export class TrainingSession {
     Object.assign(this, { loadEngine, loadData, emit, schedule, now, sliceMs });
     this.run = null;
     this.running = false;
+    this.wanted = 0; // records still asked for by step() (or step 0) while paused
+    this.pendingSlice = null;
     this.step = 0;
     this.generation = 0; // a slice scheduled for an older run does nothing
   }
@@ -42,40 +45,51 @@ export class TrainingSession {
       if (generation !== this.generation) return;
       this.engine = engine;
       this.config = checked;
-      this.run = trainingRun(engine, data, checked);
+      this.run = trainingRunWithTicks(engine, data, checked);
       this.step = 0;
     } catch (err) {
       if (generation === this.generation) this.emit({ type: 'error', message: err.message });
       return;
     }
     this.emit({ type: 'started', config: checked });
-    // step 0 (the untrained network's eval) at once, so a paused run shows where it starts
-    this.pull(1, Infinity);
-    if (!paused) this.resume();
+    // step 0 (the untrained network's eval) comes first either way, so a paused run shows where
+    // it starts
+    this.wanted = 1;
+    this.running = !paused;
+    this.scheduleSlice();
   }
 
   resume() {
     if (!this.run || this.running) return;
     this.running = true;
-    const generation = this.generation;
-    const slice = () => {
-      if (!this.running || generation !== this.generation) return;
-      const done = this.pull(Infinity);
-      if (!done) this.schedule(slice);
-    };
-    this.schedule(slice);
+    this.scheduleSlice();
   }
 
   pause() {
     if (!this.running) return;
     this.running = false;
+    this.wanted = 0;
     this.emit({ type: 'paused', step: this.step });
   }
 
-  /** Runs `count` more steps now (paused or not), however long they take. */
+  /** Runs `count` more steps (paused or not), in slices as a running run does. */
   stepBy(count = 1) {
     if (!this.run) return;
-    this.pull(count, Infinity);
+    this.wanted += count;
+    this.scheduleSlice();
+  }
+
+  // One slice at a time: at most sliceMs of steps (one step at least), then the event loop.
+  scheduleSlice() {
+    if (this.pendingSlice || !this.run) return;
+    const token = (this.pendingSlice = {}); // stop() drops it: a slice of an ended run does nothing
+    this.schedule(() => {
+      if (this.pendingSlice !== token) return;
+      this.pendingSlice = null;
+      if (!this.running && this.wanted <= 0) return;
+      const done = this.pull(this.running ? Infinity : this.wanted);
+      if (!done && (this.running || this.wanted > 0)) this.scheduleSlice();
+    });
   }
 
   /** The same config again from step 0, paused. */
@@ -101,25 +115,36 @@ export class TrainingSession {
   /** Ends the current run (its network freed) without a message. */
   stop() {
     this.running = false;
+    this.wanted = 0;
+    this.pendingSlice = null;
     if (this.run) this.run.return(); // trainingRun's finally deletes the network
     this.run = null;
   }
 
-  // Pulls up to `limit` records within `budgetMs`; returns true when the run has ended.
-  pull(limit, budgetMs = this.sliceMs) {
+  // Pulls up to `limit` records within one slice; returns true when the run has ended.
+  pull(limit) {
     const run = this.run;
     if (!run) return true;
     let result;
+    const start = this.now();
     try {
-      result = runSlice(run, budgetMs, this.now, limit);
+      result = runSlice(run, this.sliceMs, this.now, limit);
     } catch (err) {
       this.stop();
       this.emit({ type: 'error', message: err.message });
       return true;
     }
     const records = result.records;
+    this.wanted -= records.length;
     if (records.length) this.step = records.at(-1).step;
-    this.emit({ type: 'records', records, step: this.step, done: result.done });
+    if (records.length || result.done)
+      this.emit({
+        type: 'records',
+        records,
+        step: this.step,
+        done: result.done,
+        sliceMs: this.now() - start,
+      });
     if (result.done) {
       this.stop();
       this.emit({ type: 'done', step: this.step, heapInUse: this.engine.heapInUse() });

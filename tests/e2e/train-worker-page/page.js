@@ -7,12 +7,25 @@ function run(config, { prefer = 'auto', pauseAfterFirst = false } = {}) {
   return new Promise((resolve) => {
     const messages = [];
     let ticks = 0;
-    const timer = setInterval(() => ticks++, 1);
+    let last = performance.now();
+    let longestGap = 0; // the longest the page waited for its 1 ms timer (reported, not asserted)
+    let loadingGap = 0;
+    const timer = setInterval(() => {
+      ticks++;
+      const t = performance.now();
+      longestGap = Math.max(longestGap, t - last);
+      last = t;
+    }, 1);
     let paused = false;
     const client = new TrainingClient({
       prefer,
       onMessage: (m) => {
         messages.push(m);
+        // from here on the gaps are the run's slices, not the loading of the module and data
+        if (m.type === 'started') {
+          loadingGap = longestGap;
+          longestGap = 0;
+        }
         if (m.type === 'records' && pauseAfterFirst && !paused && m.step > 0) {
           paused = true;
           client.pause();
@@ -26,7 +39,15 @@ function run(config, { prefer = 'auto', pauseAfterFirst = false } = {}) {
           const mode = client.mode;
           client.terminate();
           document.getElementById('status').textContent = m.type;
-          resolve({ messages, mode, ticks });
+          const slices = messages.filter((x) => x.type === 'records').map((x) => x.sliceMs);
+          resolve({
+            messages,
+            mode,
+            ticks,
+            longestGap,
+            loadingGap,
+            longestSlice: Math.max(...slices),
+          });
         }
       },
     });
