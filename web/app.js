@@ -9,6 +9,7 @@ import { CHAPTERS } from './chapters/index.js';
 import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
 import { getPageState } from './state/url-state.js';
 import { THEMES, currentTheme, applyTheme } from './theme.js';
+import { providePageLang } from './controllers/lang-controller.js';
 import './widgets/self-check.js';
 import './widgets/pytorch-code.js';
 
@@ -53,11 +54,15 @@ export class NormLabApp extends LitElement {
     this.state = getPageState();
     const fromLink = this.state.get('lang');
     this.lang = LANGUAGES.includes(fromLink) ? fromLink : initialLanguage();
+    // every widget below reads the language from here (controllers/lang-controller.js)
+    this.#provideLang = providePageLang(this, this.lang);
     this.notice =
       fromLink !== undefined && !LANGUAGES.includes(fromLink) ? `lang: "${fromLink}"` : '';
     const linked = CHAPTERS.findIndex((c) => c.id === this.state.get('ch'));
     this.built = new Set([CHAPTERS[0].id, ...(linked > 0 ? [CHAPTERS[linked].id] : [])]);
   }
+
+  #provideLang;
 
   #build(id) {
     if (!this.built.has(id)) this.built = new Set([...this.built, id]);
@@ -88,6 +93,7 @@ export class NormLabApp extends LitElement {
   }
 
   willUpdate() {
+    this.#provideLang(this.lang);
     document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t(this.lang, TEXT.title);
   }

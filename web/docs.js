@@ -9,6 +9,7 @@ import { attributeReference } from './widgets/lib/attribute-reference.js';
 import { THEME } from './widgets/host-style.js';
 import { LANGUAGES, initialLanguage, rememberLanguage, t } from './i18n.js';
 import { applyTheme, currentTheme } from './theme.js';
+import { providePageLang } from './controllers/lang-controller.js';
 
 const TEXT = {
   title: { zh: 'NormLab 组件', en: 'NormLab widgets' },
@@ -246,9 +247,12 @@ function languageSwitch(lang) {
 }
 
 let currentLang = 'en';
+// the live examples without a lang attribute follow the page (controllers/lang-controller.js)
+const providePage = providePageLang(document.body, currentLang);
 
 function render(lang) {
   currentLang = lang;
+  providePage(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t(lang, TEXT.pageTitle);
   const header = document.querySelector('.site-header');

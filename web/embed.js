@@ -5,6 +5,7 @@ import './styles/page.css';
 import { WIDGET_TAGS } from './widgets.js';
 import { getEngine } from './engine/shared.js';
 import { LANGUAGES } from './i18n.js';
+import { providePageLang } from './controllers/lang-controller.js';
 
 const ATTRIBUTE = /^(?!on)[a-z][a-z0-9-]{0,40}$/;
 
@@ -24,6 +25,9 @@ export function widgetFromHash(hash) {
   return { tag, attributes, refused };
 }
 
+// the widget's language, and its children's, when the hash names one (controllers/lang-controller.js)
+const providePage = providePageLang(document.getElementById('widget'), 'en');
+
 function show() {
   const host = document.getElementById('widget');
   host.replaceChildren();
@@ -40,6 +44,7 @@ function show() {
   const lang = spec.attributes.find(([n]) => n === 'lang')?.[1];
   if (LANGUAGES.includes(lang)) {
     el.lang = lang;
+    providePage(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }
   if (spec.refused.length) {

@@ -47,4 +47,4 @@ export function formatNumber(value, digits = 4) {
 }
 
 /** The shortest decimal that reads back as the same float32 (1.7, not 1.7000000476837158). */
-export { shortFloat32 as formatFloat32 } from './state/codecs.js';
+export { shortFloat32 as formatFloat32 } from './model/parse.js';

@@ -2,20 +2,15 @@
 // console, the playground, the parameter table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  parseNumber,
-  parseList,
-  parseShape,
-  keepPrefix,
-  unravel,
-} from '../../web/widgets/lib/tensor-text.js';
+import { parseNumber, parseList, parseShape } from '../../web/model/parse.js';
+import { keepPrefix, unravel } from '../../web/model/shape.js';
 import {
   parseModule,
   moduleText,
   moduleClass,
   specMessage,
   ModuleSpecError,
-} from '../../web/widgets/lib/module-spec.js';
+} from '../../web/model/module-spec.js';
 import { parseAnswer, parseCount } from '../../web/widgets/self-check.js';
 
 test('numbers: plain, signed, exponent, Python-style and a true minus; nothing else', () => {

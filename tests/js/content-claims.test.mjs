@@ -7,7 +7,7 @@ import { runDeepStack } from '../../web/engine/deep_stack.js';
 import { activation } from '../../web/engine/activation.js';
 import { gaussianValues } from '../../web/widgets/dynamics-kit.js';
 import { slopeVerdict } from '../../web/widgets/affine-plot.js';
-import { runModule } from '../../web/widgets/lib/run-module.js';
+import { runModule } from '../../web/model/run-module.js';
 import { CHAPTERS } from '../../web/chapters/index.js';
 
 let engine;

@@ -12,7 +12,7 @@ import {
   parseCubeShape,
   seededValues,
   KINDS,
-} from '../../web/widgets/lib/norm-kinds.js';
+} from '../../web/model/norms.js';
 import { sharedMeanQuestion, inGnQuestion } from '../../web/chapters/lib/groups-questions.js';
 import { makeRandom } from '../../web/widgets/self-check.js';
 

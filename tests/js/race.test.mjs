@@ -14,10 +14,11 @@ import {
   describeSurfaces,
   raceCode,
   settingsCodec,
-} from '../../web/widgets/optimizer-race.js';
+} from '../../web/model/race.js';
 import { RUNS, decayCode } from '../../web/widgets/decay-compare.js';
-import { STATE_OPTIMIZERS, stateCode } from '../../web/widgets/optimizer-state.js';
-import { parseParamCount, MEMORY_OPTIMIZERS } from '../../web/widgets/memory-calculator.js';
+import { stateCode } from '../../web/widgets/optimizer-state.js';
+import { parseParamCount } from '../../web/widgets/memory-calculator.js';
+import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/optim-controls.js';
 import { memoryQuestion } from '../../web/chapters/optimizers.js';
 import { makeRandom } from '../../web/widgets/self-check.js';

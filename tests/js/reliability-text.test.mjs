@@ -3,8 +3,8 @@
 // and a trailing comma, as Python prints a 1-tuple, still is a shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShape, parseNumber, EMPTY_DIM } from '../../web/widgets/lib/tensor-text.js';
-import { parseCubeShape } from '../../web/widgets/lib/norm-kinds.js';
+import { parseShape, parseNumber, EMPTY_DIM } from '../../web/model/parse.js';
+import { parseCubeShape } from '../../web/model/norms.js';
 import * as codecs from '../../web/state/codecs.js';
 
 test('a dim missing between two commas, or before the first, is no shape', () => {

@@ -1,15 +1,13 @@
 // The self-check questions of chapters 1, 3, 4 and 5: fresh random shapes each time, every answer
 // computed by the engine (a module's output, its statistics plan, its parameter shapes). No DOM
 // here, so the node suite can check the answers against the formulas they teach.
-import { runModule, planSummary } from '../widgets/lib/run-module.js';
-import { moduleText } from '../widgets/lib/module-spec.js';
+import { runModule, planSummary } from '../model/run-module.js';
+import { moduleText } from '../model/module-spec.js';
 import { formatNumber } from '../i18n.js';
+import { numel, formatShape } from '../model/shape.js';
 
 /** (4,) and (2, 3): shapes as the questions and the self-check print them. */
-export const formatShape = (shape) =>
-  shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-
-const numel = (shape) => shape.reduce((a, b) => a * b, 1);
+export { formatShape };
 
 // ---- chapter: formula --------------------------------------------------------
 

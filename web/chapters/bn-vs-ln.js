@@ -146,7 +146,6 @@ export default {
       kind="batch"
       shape="2,6,4,4"
       groups="3"
-      .lang=${lang}
       @cube-change=${(e) =>
         toPlayer(e, (p, d) =>
           Object.assign(p, { kind: d.kind, shape: d.shape, groups: d.groups, values: d.values }),
@@ -160,7 +159,6 @@ export default {
       kind="batch"
       shape="2,6,4,4"
       groups="3"
-      .lang=${lang}
     ></reduction-player>
     ${lang === 'zh' ? compareZh() : compareEn()}
     <div
@@ -170,17 +168,11 @@ export default {
         (c) =>
           html`<figure style="margin: 0">
             <figcaption>${c.caption[lang] ?? c.caption.en}</figcaption>
-            <norm-cube
-              compact
-              kind=${c.kind}
-              shape="2,4,3,3"
-              groups=${c.groups}
-              .lang=${lang}
-            ></norm-cube>
+            <norm-cube compact kind=${c.kind} shape="2,4,3,3" groups=${c.groups}></norm-cube>
           </figure>`,
       )}
     </div>
-    <self-check .lang=${lang} .generate=${sharedMeanQuestion}></self-check>
+    <self-check .generate=${sharedMeanQuestion}></self-check>
     ${lang === 'zh' ? tipsZh() : tipsEn()}
   `,
 };

@@ -47,7 +47,6 @@ export default {
       output-label="h_out"
       module="nn.LayerNorm(4)"
       shape="2,3,4"
-      .lang=${lang}
     ></norm-playground>
 
     <h3>
@@ -90,7 +89,6 @@ export default {
       shape="2,3,4,4"
       module-editable
       shape-editable
-      .lang=${lang}
     ></norm-playground>
 
     <h3>
@@ -115,9 +113,8 @@ export default {
     <count-table
       state-key="counting.table"
       rows="nn.LayerNorm(4) | 2,3,4; nn.BatchNorm2d(3) | 2,3,4,4; nn.InstanceNorm2d(3) | 2,3,4,4; nn.LayerNorm([3, 4, 4]) | 2,3,4,4"
-      .lang=${lang}
     ></count-table>
 
-    <self-check .lang=${lang} .generate=${countingQuestion}></self-check>
+    <self-check .generate=${countingQuestion}></self-check>
   `,
 };

@@ -3,6 +3,7 @@
 // (buffers, statistics plans, per-group moments). Kept apart from the chapters' templates so the
 // node suite can check them without a DOM. `given` lists what the question was drawn from.
 import { formatNumber } from '../i18n.js';
+import { numel } from '../model/shape.js';
 import { groupMoments } from '../engine/group_stats.js';
 
 const list = (values) => `[${values.join(', ')}]`;
@@ -170,7 +171,7 @@ export function whyNormalizeQuestion(engine, random) {
     const perLayer = mod.plan([N, W]).statCount;
     if (kind === 'buffers') {
       const meanShape = mod.bufferShapes().find(([name]) => name === 'running_mean')[1];
-      const perModule = meanShape.reduce((a, b) => a * b, 1);
+      const perModule = numel(meanShape);
       const answer = L * perModule;
       return {
         question: {

@@ -43,7 +43,6 @@ export default {
       op="layer_norm"
       shape="2,3,4"
       normalized-shape="4"
-      .lang=${lang}
     ></norm-playground>
 
     <h3>${zh(lang) ? 'ε：分母永远不为零' : 'ε: the denominator is never zero'}</h3>
@@ -75,7 +74,6 @@ export default {
       eps-editable
       affine-editable
       show-unbiased
-      .lang=${lang}
     ></norm-playground>
 
     <h3>${zh(lang) ? '方差除以 n，而不是 n − 1' : 'The variance divides by n, not n − 1'}</h3>
@@ -125,8 +123,8 @@ export default {
             it is there.
           </p>`
     }
-    <affine-plot state-key="formula.affine" label="feats" .lang=${lang}></affine-plot>
+    <affine-plot state-key="formula.affine" label="feats"></affine-plot>
 
-    <self-check .lang=${lang} .generate=${formulaQuestion}></self-check>
+    <self-check .generate=${formulaQuestion}></self-check>
   `,
 };

@@ -108,11 +108,10 @@ export default {
       shape="2,4,3,3"
       groups="2"
       contrast-tool
-      .lang=${lang}
     ></norm-cube>
     ${lang === 'zh' ? gnZh() : gnEn()}
-    <batch-spread state-key="in-gn.spread" .lang=${lang}></batch-spread>
-    <self-check .lang=${lang} .generate=${inGnQuestion}></self-check>
+    <batch-spread state-key="in-gn.spread"></batch-spread>
+    <self-check .generate=${inGnQuestion}></self-check>
     ${lang === 'zh' ? tipsZh() : tipsEn()}
   `,
 };

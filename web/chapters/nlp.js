@@ -51,7 +51,7 @@ export default {
               feels it. Every number comes from the C++ kernels.
             </p>`
     }
-    <padding-demo state-key="nlp.padding" .lang=${lang}></padding-demo>
+    <padding-demo state-key="nlp.padding"></padding-demo>
     ${
       lang === 'zh'
         ? html`<p>
@@ -66,7 +66,7 @@ export default {
             The input below is a single sample:
           </p>`
     }
-    <train-eval-grid state-key="nlp.single" shape="1,4" seed="5" .lang=${lang}></train-eval-grid>
+    <train-eval-grid state-key="nlp.single" shape="1,4" seed="5"></train-eval-grid>
     ${
       lang === 'zh'
         ? html`<p>
@@ -89,6 +89,6 @@ export default {
             token-by-token inference suit LN.
           </p>`
     }
-    <self-check .lang=${lang} .generate=${nlpQuestion}></self-check>
+    <self-check .generate=${nlpQuestion}></self-check>
   `,
 };

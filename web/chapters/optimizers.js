@@ -8,7 +8,7 @@ import '../widgets/optimizer-state.js';
 import '../widgets/memory-calculator.js';
 import '../widgets/decay-compare.js';
 import '../widgets/self-check.js';
-import { MEMORY_OPTIMIZERS } from '../widgets/memory-calculator.js';
+import { MEMORY_OPTIMIZERS } from '../model/optimizers.js';
 
 const SELF_CHECK_OPTIMIZERS = ['sgd', 'sgd-momentum', 'adam', 'adamw'];
 
@@ -220,13 +220,13 @@ export default {
   title: { zh: '优化器对比：SGD、Adam、AdamW', en: 'Optimizers: SGD, Adam, AdamW' },
   render: ({ lang }) => html`
     ${PROSE.race[lang]()}
-    <optimizer-race state-key="optimizers.race" .lang=${lang}></optimizer-race>
+    <optimizer-race state-key="optimizers.race"></optimizer-race>
     ${PROSE.state[lang]()}
-    <optimizer-state state-key="optimizers.state" .lang=${lang}></optimizer-state>
+    <optimizer-state state-key="optimizers.state"></optimizer-state>
     ${PROSE.memory[lang]()}
-    <memory-calculator state-key="optimizers.memory" .lang=${lang}></memory-calculator>
+    <memory-calculator state-key="optimizers.memory"></memory-calculator>
     ${PROSE.decay[lang]()}
-    <decay-compare state-key="optimizers.decay" .lang=${lang}></decay-compare>
-    <self-check .lang=${lang} .generate=${memoryQuestion}></self-check>
+    <decay-compare state-key="optimizers.decay"></decay-compare>
+    <self-check .generate=${memoryQuestion}></self-check>
   `,
 };

@@ -62,7 +62,7 @@ export default {
               gives every number):
             </p>`
     }
-    <param-table state-key="parameters.table" .lang=${lang}></param-table>
+    <param-table state-key="parameters.table"></param-table>
 
     <h3>${zh(lang) ? '每个通道一个 γ、一个 β' : 'One γ and one β per channel'}</h3>
     ${
@@ -84,9 +84,8 @@ export default {
       module="nn.BatchNorm2d(3)"
       shape="2,3,2,2"
       affine-editable
-      .lang=${lang}
     ></norm-playground>
 
-    <self-check .lang=${lang} .generate=${parametersQuestion}></self-check>
+    <self-check .generate=${parametersQuestion}></self-check>
   `,
 };

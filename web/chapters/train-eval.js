@@ -76,7 +76,7 @@ export default {
               switch to eval and normalize one sample on its own.
             </p>`
     }
-    <bn-stepper state-key="train-eval.stepper" .lang=${lang}></bn-stepper>
+    <bn-stepper state-key="train-eval.stepper"></bn-stepper>
     ${
       lang === 'zh'
         ? html`<p>
@@ -98,7 +98,7 @@ export default {
             H·W > 1: the rule is more than one value per channel (chapter 7 comes back to it).
           </p>`
     }
-    <train-eval-grid state-key="train-eval.grid" shape="4,3" .lang=${lang}></train-eval-grid>
+    <train-eval-grid state-key="train-eval.grid" shape="4,3"></train-eval-grid>
     ${
       lang === 'zh'
         ? html`<p>
@@ -119,6 +119,6 @@ export default {
             gap: at n = 2 it is a factor of two.
           </p>`
     }
-    <self-check .lang=${lang} .generate=${trainEvalQuestion}></self-check>
+    <self-check .generate=${trainEvalQuestion}></self-check>
   `,
 };

@@ -76,8 +76,8 @@ export default {
               for word as PyTorch 1.13 prints them.
             </p>`
     }
-    <module-console state-key="usage.console" .lang=${lang}></module-console>
+    <module-console state-key="usage.console"></module-console>
 
-    <self-check .lang=${lang} .generate=${usageQuestion}></self-check>
+    <self-check .generate=${usageQuestion}></self-check>
   `,
 };

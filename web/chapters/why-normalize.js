@@ -65,7 +65,7 @@ export default {
               ReLU (with ReLU and LayerNorm it wanders between 0.5 and 0.65 from layer to layer).
             </p>`
     }
-    <deep-stack state-key="why-normalize.stack" .lang=${lang}></deep-stack>
+    <deep-stack state-key="why-normalize.stack"></deep-stack>
     ${
       lang === 'zh'
         ? html`<p>
@@ -80,6 +80,6 @@ export default {
             effect: with a norm, the scale of the values no longer runs away with depth.
           </p>`
     }
-    <self-check .lang=${lang} .generate=${whyNormalizeQuestion}></self-check>
+    <self-check .generate=${whyNormalizeQuestion}></self-check>
   `,
 };

@@ -3,11 +3,19 @@
 // Nothing read from a hash is ever executed or inserted as HTML.
 // Each codec also says what it takes (describe: {type, range}, zh and en), for the attribute
 // reference docs.html builds from the widgets' schemas.
-// The text rules are the fields' own (widgets/lib/tensor-text.js): a link, an attribute and a
-// field refuse the same numbers and shapes ("0x10", "2,,3", " ", 1e400) for the same reasons.
-import { parseNumber, parseShape } from '../widgets/lib/tensor-text.js';
+// The text rules are the fields' own (model/parse.js): a link, an attribute and a field refuse
+// the same numbers and shapes ("0x10", "2,,3", " ", 1e400) for the same reasons.
+import {
+  parseNumber,
+  parseInteger,
+  parseShape,
+  shortFloat32,
+  LIST_WRAPPER,
+  LIST_OPTIONS,
+} from '../model/parse.js';
+import { LIMITS } from '../model/shape.js';
 
-export const LIMITS = { maxDims: 5, maxDim: 64, maxElements: 4096, maxText: 60_000 };
+export { LIMITS, shortFloat32 };
 
 const span = (min, max) =>
   min === -Infinity && max === Infinity
@@ -22,8 +30,8 @@ export const int = (min, max) => ({
   describe: { type: { zh: '整数', en: 'integer' }, range: span(min, max) },
   parse(text) {
     // 7e9 is the integer 7000000000; 1.5, 1e400 and 0x10 are no integers
-    const v = parseNumber(text);
-    if (v === null || !Number.isSafeInteger(v)) fail(`"${text}" is not an integer`);
+    const v = parseInteger(text);
+    if (v === null) fail(`"${text}" is not an integer`);
     if (v < min || v > max) fail(`${v} is outside ${min}…${max}`);
     return v;
   },
@@ -115,8 +123,8 @@ export const floats = {
   // "tensor([1., 2.])"
   normalize: (text) =>
     text
-      .replace(/^\s*(?:(?:torch\.)?tensor|(?:np\.|numpy\.)?array)\(([\s\S]*)\)\s*$/, '$1')
-      .replace(/,\s*(dtype|requires_grad|device)\s*=[^\]]*$/, '')
+      .replace(LIST_WRAPPER, '$1')
+      .replace(LIST_OPTIONS, '')
       .replace(/[()[\]]/g, ' ')
       .trim()
       .replace(/\s*[,;]\s*|\s+/g, ',')
@@ -140,30 +148,3 @@ export const floats = {
   },
   format: (v) => Array.from(v, shortFloat32).join(','),
 };
-
-function shortestFloat32Text(value) {
-  if (!Number.isFinite(value)) return String(value);
-  for (let p = 1; p <= 9; p++) {
-    const text = String(Number(value.toPrecision(p)));
-    if (Math.fround(Number(text)) === Math.fround(value)) return text;
-  }
-  return String(value);
-}
-
-// After one typed cell a widget writes its whole tensor again (the link, the PyTorch code, the
-// cells), though one value changed: the search above takes up to 9 toPrecision calls per value, a
-// lookup here one (a 4096-element tensor cost about 10 ms per keystroke in the search). A memo of a
-// pure function, bounded, that holds no widget's state.
-const SHORT_FLOAT32_MEMO_SIZE = 1 << 16;
-const shortFloat32Memo = new Map();
-
-/** The shortest decimal text that reads back as the same float32. */
-export function shortFloat32(value) {
-  let text = shortFloat32Memo.get(value);
-  if (text === undefined) {
-    if (shortFloat32Memo.size >= SHORT_FLOAT32_MEMO_SIZE) shortFloat32Memo.clear();
-    text = shortestFloat32Text(value);
-    shortFloat32Memo.set(value, text);
-  }
-  return text;
-}

@@ -7,6 +7,7 @@ import { hostStyle } from './host-style.js';
 import { formControls, fieldRow } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { bottomAxis, leftAxis } from '../charts/axes.js';
 import { linePath } from '../charts/series.js';
@@ -15,8 +16,10 @@ import { activation, ACTIVATIONS } from '../engine/activation.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, pyNumber } from '../pytorch.js';
-import { parseList, parseShape, parseNumber, numel } from './lib/tensor-text.js';
+import { tensorLiteral, pyNumber } from '../model/pytorch.js';
+import { parseList, parseShape, parseNumber, numberAttribute } from '../model/parse.js';
+import { numel } from '../model/shape.js';
+import { seededValues } from '../model/rng.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -74,20 +77,7 @@ const M = { top: 14, right: 16, bottom: 40, left: 44 };
 const LIMIT = 100;
 const GRID = 161;
 
-const numberAttr = (fallback) => ({
-  fromAttribute: (text) => {
-    const v = Number(text);
-    return Number.isFinite(v) && Math.abs(v) <= LIMIT ? v : fallback;
-  },
-});
-
-function seeded(n, seed) {
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.round(((s / 2 ** 32) * 6 - 3) * 10) / 10;
-  });
-}
+const numberAttr = (fallback) => numberAttribute(fallback, LIMIT);
 
 /**
  * What the slopes f' at the learner's values say about the stretch of the curve they reach:
@@ -236,6 +226,7 @@ export class AffinePlot extends LitElement {
     this.values = null;
     this.label = 'x';
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.drafts = {};
@@ -265,7 +256,7 @@ export class AffinePlot extends LitElement {
   willUpdate(changed) {
     if (!ACTIVATIONS.includes(this.activation)) this.activation = 'sigmoid';
     if (!this.values || this.values.length !== numel(this.shape)) {
-      this.values = seeded(numel(this.shape), 11);
+      this.values = seededValues(numel(this.shape), 11, 3);
     }
     const inputs = ['activation', 'gamma', 'beta', 'shape', 'values'];
     if (this.engine && inputs.some((k) => changed.has(k))) this.#compute();
@@ -478,7 +469,6 @@ export class AffinePlot extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(this.label)}</p>
       <tensor-editor
         label=${this.label}
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.values}
         shape-editable
@@ -487,7 +477,7 @@ export class AffinePlot extends LitElement {
           this.values = e.detail.values;
         }}
       ></tensor-editor>
-      ${r ? html`<pytorch-code .lang=${lang} .code=${this.#code(r)}></pytorch-code>` : nothing}
+      ${r ? html`<pytorch-code .code=${this.#code(r)}></pytorch-code>` : nothing}
     `;
   }
 }

@@ -5,6 +5,7 @@
 // of each size drawn from a fixed, seeded dataset.
 //   <batch-spread batches="100" groups="2"></batch-spread>
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLog, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { hostStyle } from './host-style.js';
@@ -15,6 +16,7 @@ import { getEngine } from '../engine/shared.js';
 import { batchSpread } from '../engine/batch_spread.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
+import { parseInteger } from '../model/parse.js';
 import { t, formatNumber } from '../i18n.js';
 import './pytorch-code.js';
 
@@ -145,6 +147,7 @@ export class BatchSpread extends LitElement {
     this.seed = 1;
     this.sampleSpread = 1;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.result = null;
@@ -243,15 +246,14 @@ export class BatchSpread extends LitElement {
   #onText(key, event) {
     const text = event.target.value;
     this.texts = { ...this.texts, [key]: text };
-    const s = text.trim();
-    if (!/^-?\d+$/.test(s)) {
+    const v = parseInteger(text);
+    if (v === null) {
       this.fieldErrors = {
         ...this.fieldErrors,
         [key]: t(this.lang, key === 'batches' ? TEXT.batchesRange : TEXT.groupsNumber),
       };
       return;
     }
-    const v = Number(s);
     if (key === 'batches' && (v < 2 || v > MAX_BATCHES)) {
       this.fieldErrors = { ...this.fieldErrors, batches: t(this.lang, TEXT.batchesRange) };
       return;
@@ -434,7 +436,7 @@ export class BatchSpread extends LitElement {
           </tbody>
         </table>
       </details>
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

@@ -6,6 +6,7 @@
 //   <bn-stepper channels="3" batch="4" momentum="0.1" true-mean="2,-1,0.5" true-var="1,0.25,4">
 // momentum="none" is PyTorch's momentum=None (a cumulative average); track-running-stats="false".
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { px } from '../charts/svg-safe.js';
@@ -15,7 +16,7 @@ import { groupMoments } from '../engine/group_stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, moduleLiteral } from '../pytorch.js';
+import { tensorLiteral, moduleLiteral } from '../model/pytorch.js';
 import {
   csvNumbers,
   boolAttribute,
@@ -25,7 +26,7 @@ import {
   controlStyle,
 } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from './lib/tensor-text.js';
+import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -225,6 +226,7 @@ export class BnStepper extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.channels = 3;
     this.batch = 4;
     this.momentum = 0.1;
@@ -445,7 +447,7 @@ export class BnStepper extends LitElement {
 
   #onBatch(text) {
     this.batchText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= 1 && v <= MAX_BATCH)) {
       this.batchError = true;
       return;
@@ -740,7 +742,6 @@ export class BnStepper extends LitElement {
       </p>
       <tensor-editor
         label="x"
-        .lang=${lang}
         .shape=${[this.batch, this.channels]}
         .values=${this.values}
         @tensor-change=${(e) => (this.values = e.detail.values)}
@@ -792,7 +793,6 @@ export class BnStepper extends LitElement {
       <p class="caption">${t(lang, TEXT.sampleCaption)}</p>
       <tensor-editor
         label="sample"
-        .lang=${lang}
         .shape=${[1, this.channels]}
         .values=${this.sample}
         @tensor-change=${(e) => {
@@ -808,7 +808,6 @@ export class BnStepper extends LitElement {
                 <tensor-editor
                   readonly
                   label="y_eval"
-                  .lang=${lang}
                   .shape=${[1, this.channels]}
                   .values=${this.evaluation.output}
                 ></tensor-editor>`
@@ -822,7 +821,7 @@ export class BnStepper extends LitElement {
             : nothing
         }
       </div>
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

@@ -6,13 +6,14 @@ import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
-import { formatShape } from './self-check.js';
-import { numel, EMPTY_DIM } from './lib/tensor-text.js';
-import { parseModule, specMessage } from './lib/module-spec.js';
-import { planSummary } from './lib/run-module.js';
+import { EMPTY_DIM } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { parseModule, specMessage } from '../model/module-spec.js';
+import { planSummary } from '../model/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
 
 const TEXT = {
@@ -168,6 +169,7 @@ export class CountTable extends LitElement {
     super();
     this.rows = [];
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.moduleDraft = 'nn.GroupNorm(3, 3)';

@@ -8,6 +8,8 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { px } from '../charts/svg-safe.js';
@@ -16,8 +18,8 @@ import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { pyNumber } from '../pytorch.js';
-import { describeSurfaces, contourPaths, PYTHON } from './optimizer-race.js';
+import { pyNumber } from '../model/pytorch.js';
+import { describeSurfaces, contourPaths, PYTHON } from '../model/race.js';
 import './pytorch-code.js';
 
 const SURFACE = 'bowl_l2';
@@ -137,6 +139,7 @@ export class DecayCompare extends LitElement {
     this.weightDecay = 0.1;
     this.steps = 300;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.texts = null;
@@ -222,8 +225,8 @@ export class DecayCompare extends LitElement {
     this.texts = { ...this.texts, [key]: text };
     const setError = (message) => (this.errors = { ...this.errors, [key]: message });
     if (key === 'steps') {
-      const v = Number(text);
-      if (!/^\s*\d+\s*$/.test(text) || v < 1 || v > MAX_STEPS) {
+      const v = parseInteger(text);
+      if (v === null || v < 1 || v > MAX_STEPS) {
         setError(t(this.lang, TEXT.badSteps));
         return;
       }
@@ -446,7 +449,6 @@ export class DecayCompare extends LitElement {
         </table>
       </div>
       <pytorch-code
-        .lang=${lang}
         .code=${decayCode({
           formula: this.info.formula,
           start: this.info.start,

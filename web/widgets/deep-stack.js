@@ -5,19 +5,20 @@
 // Without a norm the values grow or shrink by about `gain` per layer; with one they do not.
 //   <deep-stack depth="12" width="32" gain="1.5" norm="none" activation="linear"></deep-stack>
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line, curveStepAfter } from 'd3-shape';
 import { max } from 'd3-array';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { DeepStackRunner } from '../engine/deep_stack.js';
-import { ConnectedHandle } from './lib/connected-handle.js';
+import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
-import { parseNumber } from './lib/tensor-text.js';
+import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -196,6 +197,7 @@ export class DeepStack extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.depth = 12;
     this.width = 32;
     this.gain = 1.5;
@@ -321,8 +323,8 @@ export class DeepStack extends LitElement {
 
   #onText(key, text) {
     this.texts = { ...this.texts, [key]: text };
-    // decimal numbers only: Number() would take "0x1" as 1
-    const v = key === 'gain' ? parseNumber(text) : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    // decimal numbers only (model/parse.js): Number() would take "0x1" as 1
+    const v = key === 'gain' ? parseNumber(text) : parseInteger(text);
     const [lo, hi] = LIMITS[key];
     const ok = v !== null && Number.isFinite(v) && v >= lo && v <= hi;
     this.inputErrors = { ...this.inputErrors, [key]: !ok };
@@ -659,7 +661,6 @@ export class DeepStack extends LitElement {
           this.editing
             ? html`<tensor-editor
                 label="x"
-                .lang=${lang}
                 .shape=${[this.batch, this.width]}
                 .values=${this.values}
                 @tensor-change=${(e) => (this.values = e.detail.values)}
@@ -667,7 +668,7 @@ export class DeepStack extends LitElement {
             : nothing
         }
       </details>
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

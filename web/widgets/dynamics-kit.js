@@ -3,15 +3,16 @@
 // Inputs only: every statistic these widgets show comes from the engine.
 import { css } from 'lit';
 import { formControls, tableStyle } from './lib/controls-style.js';
+import { xorshift } from '../model/rng.js';
+import { parseNumber } from '../model/parse.js';
 
 /** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
 export const csvNumbers = {
   fromAttribute: (text) =>
     String(text ?? '')
       .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '' && Number.isFinite(Number(s)))
-      .map(Number),
+      .map(parseNumber)
+      .filter((v) => v !== null),
 };
 
 /** "false"/"0"/"no" -> false; absent, "", "true", anything else -> true. */
@@ -20,16 +21,8 @@ export const boolAttribute = {
   toAttribute: (v) => String(Boolean(v)),
 };
 
-/** xorshift32: a small generator whose stream is the same in every browser for a given seed. */
-export function seededUniform(seed) {
-  let s = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+/** xorshift32 (model/rng.js): a small generator whose stream is the same in every browser. */
+export const seededUniform = (seed) => xorshift(seed);
 
 /**
  * n values drawn N(mean[i % mean.length], variance[i % ...]) from `seed`, rounded to `decimals`

@@ -7,27 +7,16 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
+import { MEMORY_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
 
-/** The optimizers on offer: the torch.optim constructor each one stands for. */
-export const MEMORY_OPTIMIZERS = {
-  sgd: { op: 'sgd', args: { lr: 0.01 }, label: 'SGD' },
-  'sgd-momentum': { op: 'sgd', args: { lr: 0.01, momentum: 0.9 }, label: 'SGD (momentum=0.9)' },
-  adagrad: { op: 'adagrad', args: {}, label: 'Adagrad' },
-  rmsprop: { op: 'rmsprop', args: {}, label: 'RMSprop' },
-  'rmsprop-centered': {
-    op: 'rmsprop',
-    args: { momentum: 0.9, centered: true },
-    label: 'RMSprop (momentum=0.9, centered=True)',
-  },
-  adam: { op: 'adam', args: {}, label: 'Adam' },
-  'adam-amsgrad': { op: 'adam', args: { amsgrad: true }, label: 'Adam (amsgrad=True)' },
-  adamw: { op: 'adamw', args: {}, label: 'AdamW' },
-};
+// the menu lives in model/optimizers.js; re-exported for the tests that read it from here
+export { MEMORY_OPTIMIZERS };
 export const PRECISIONS = ['fp32', 'fp16-mixed', 'bf16-mixed'];
 const MAX_PARAMS = 1e14;
 
@@ -57,15 +46,7 @@ const TEXT = {
   parameters: { zh: '参数（权重）', en: 'parameters (weights)' },
   gradients: { zh: '梯度', en: 'gradients' },
   master_weights: { zh: 'fp32 主权重', en: 'fp32 master weights' },
-  stateNames: {
-    momentum_buffer: { zh: '动量缓冲', en: 'momentum buffer' },
-    exp_avg: { zh: 'm：梯度的一阶矩', en: 'm: first moment of the gradient' },
-    exp_avg_sq: { zh: 'v：梯度平方的二阶矩', en: 'v: second moment of the gradient' },
-    max_exp_avg_sq: { zh: 'v 的历史最大值', en: 'running max of v' },
-    sum: { zh: '梯度平方的累加和', en: 'sum of squared gradients' },
-    square_avg: { zh: '梯度平方的滑动平均', en: 'moving average of squared gradients' },
-    grad_avg: { zh: '梯度的滑动平均', en: 'moving average of the gradient' },
-  },
+
   state: { zh: '优化器状态', en: 'optimizer state' },
   total: { zh: '合计', en: 'Total' },
   summary: {
@@ -185,6 +166,7 @@ export class MemoryCalculator extends LitElement {
     this.precision = 'fp32';
     this.optimizer = 'adam';
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.paramsText = null;
     this.paramsError = '';
@@ -267,7 +249,7 @@ export class MemoryCalculator extends LitElement {
       parts.push(['master_weights', t(lang, TEXT.master_weights), r.master_weights]);
     }
     for (const [name, bytes] of Object.entries(r.state ?? {})) {
-      const what = TEXT.stateNames[name];
+      const what = BUFFER_NAMES[name];
       parts.push([name, what ? `${name} (${t(lang, what)})` : name, bytes]);
     }
     return parts;

@@ -8,15 +8,16 @@ import { formControls } from './lib/controls-style.js';
 import { codeBlock } from './lib/code-style.js';
 import { fieldInput } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
-import { tensorLiteral } from '../pytorch.js';
-import { formatShape } from './self-check.js';
-import { parseList, parseShape, numel } from './lib/tensor-text.js';
-import { parseModule, specMessage } from './lib/module-spec.js';
-import { runModule } from './lib/run-module.js';
+import { tensorLiteral } from '../model/pytorch.js';
+import { parseList, parseShape } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { parseModule, specMessage } from '../model/module-spec.js';
+import { runModule } from '../model/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -168,6 +169,7 @@ export class ModuleConsole extends LitElement {
     this.shape = [8, 6, 3, 4];
     this.values = null;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.history = [];
@@ -329,7 +331,6 @@ export class ModuleConsole extends LitElement {
       <p class="caption">${t(lang, TEXT.input)}</p>
       <tensor-editor
         label="input"
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.values}
         shape-editable
@@ -369,14 +370,13 @@ export class ModuleConsole extends LitElement {
               <tensor-editor
                 readonly
                 label="output"
-                .lang=${lang}
                 .shape=${this.last.shape}
                 .values=${this.last.output}
                 .groups=${this.last.group}
               ></tensor-editor>`
           : nothing
       }
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

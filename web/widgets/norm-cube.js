@@ -8,6 +8,7 @@
 // Events: cube-change {kind, shape, groups, values, options} after every successful recompute,
 // cell-select {index, group} when an element is picked.
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
@@ -17,7 +18,8 @@ import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, moduleLiteral } from '../pytorch.js';
+import { tensorLiteral, moduleLiteral } from '../model/pytorch.js';
+import { parseInteger } from '../model/parse.js';
 import {
   KINDS,
   KIND_NAMES,
@@ -32,7 +34,7 @@ import {
   seededValues,
   resize,
   shapeText,
-} from './lib/norm-kinds.js';
+} from '../model/norms.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
 
@@ -218,6 +220,7 @@ export class NormCube extends LitElement {
     this.shape = [2, 6, 4, 4];
     this.groups = 3;
     this.lang = 'en';
+    new LangController(this);
     this.values = null;
     this.compact = false;
     this.contrastTool = false;
@@ -397,12 +400,12 @@ export class NormCube extends LitElement {
 
   #onGroupsInput(event) {
     this.groupsText = event.target.value;
-    const text = this.groupsText.trim();
-    if (!/^-?\d+$/.test(text)) {
+    const groups = parseInteger(this.groupsText);
+    if (groups === null) {
       this.fieldErrors = { groups: t(this.lang, TEXT.groupsNumber) };
       return;
     }
-    this.#tryApply('groups', { groups: Number(text) });
+    this.#tryApply('groups', { groups });
   }
 
   #onKind(kind) {
@@ -703,7 +706,6 @@ export class NormCube extends LitElement {
                 <summary>${t(lang, TEXT.edit)}</summary>
                 <tensor-editor
                   label="x"
-                  .lang=${lang}
                   .shape=${v.shape}
                   .values=${v.values}
                   .groups=${v.group}
@@ -721,7 +723,7 @@ export class NormCube extends LitElement {
                   ${t(lang, TEXT.reset)}
                 </button>
               </details>
-              <pytorch-code .lang=${lang} .code=${this.#code(v)}></pytorch-code>`
+              <pytorch-code .code=${this.#code(v)}></pytorch-code>`
       }
     `;
   }

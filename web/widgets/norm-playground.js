@@ -11,15 +11,17 @@ import { hostStyle } from './host-style.js';
 import { formControls, tableStyle } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral } from '../pytorch.js';
-import { formatShape } from './self-check.js';
-import { parseList, parseNumber, numel } from './lib/tensor-text.js';
-import { parseModule, moduleText, specMessage } from './lib/module-spec.js';
-import { runModule, rowsAreGroups } from './lib/run-module.js';
+import { tensorLiteral } from '../model/pytorch.js';
+import { parseList, parseNumber } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { seededValues } from '../model/rng.js';
+import { parseModule, moduleText, specMessage } from '../model/module-spec.js';
+import { runModule, rowsAreGroups } from '../model/run-module.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
@@ -94,15 +96,6 @@ const moduleCodec = {
   },
   format: (v) => v,
 };
-
-function seeded(n, seed) {
-  // small deterministic values so the page looks the same on every load
-  let s = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.round(((s / 2 ** 32) * 4 - 2) * 10) / 10;
-  });
-}
 
 export class NormPlayground extends LitElement {
   static properties = {
@@ -212,6 +205,7 @@ export class NormPlayground extends LitElement {
     this.label = 'x';
     this.outputLabel = 'y';
     this.lang = 'en';
+    new LangController(this);
     this.result = null;
     this.error = '';
     this.engine = null;
@@ -259,7 +253,7 @@ export class NormPlayground extends LitElement {
 
   willUpdate(changed) {
     if (!this.values || this.values.length !== numel(this.shape)) {
-      this.values = seeded(numel(this.shape), 7);
+      this.values = seededValues(numel(this.shape), 7);
     }
     const inputs = ['module', 'op', 'shape', 'normalizedShape', 'eps', 'values', 'weight', 'bias'];
     if (this.engine && inputs.some((k) => changed.has(k))) this.#compute();
@@ -381,7 +375,6 @@ export class NormPlayground extends LitElement {
             <tensor-editor
               label=${name}
               no-tools
-              .lang=${lang}
               .shape=${shapes[name]}
               .values=${values}
               @tensor-change=${(e) => (this[name] = e.detail.values)}
@@ -488,7 +481,6 @@ export class NormPlayground extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(this.label)}</p>
       <tensor-editor
         label=${this.label}
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.values}
         .groups=${inputGroups}
@@ -512,14 +504,13 @@ export class NormPlayground extends LitElement {
               <tensor-editor
                 readonly
                 label=${this.outputLabel}
-                .lang=${lang}
                 .shape=${r.shape}
                 .values=${r.output}
                 .groups=${r.group}
                 .rowNotes=${notes}
               ></tensor-editor>
               ${rowStats ? nothing : this.#table(r)}
-              <pytorch-code .lang=${lang} .code=${this.#code(r)}></pytorch-code>`
+              <pytorch-code .code=${this.#code(r)}></pytorch-code>`
           : this.error
             ? nothing
             : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`

@@ -4,6 +4,7 @@
 // Not a widget itself: it defines no element.
 import { css } from 'lit';
 import { formControls, tableStyle } from './lib/controls-style.js';
+import { parseNumber } from '../model/parse.js';
 
 /** The controls' look (formControls) in these widgets' fieldsets and rows of labels. */
 export const formStyles = [
@@ -62,18 +63,10 @@ export const formStyles = [
 ];
 
 /**
- * A number as a learner types it: "0.01", "1e-3", ".5", "−2" (a true minus sign too).
- * Returns null for anything else, including text such as "0.1abc" that Number() would refuse
- * anyway and "" or "Infinity" that it would accept.
+ * A number as a learner types it: "0.01", "1e-3", ".5", "−2" (model/parse.js's parseNumber, the
+ * rule of every field, link and attribute). Returns null for anything else.
  */
-export function parseNumberText(text) {
-  const s = String(text ?? '')
-    .trim()
-    .replace(/^[−–]/, '-');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
-}
+export const parseNumberText = parseNumber;
 
 /** How the page writes a hyper-parameter back into its field: short, and readable as typed. */
 export const fieldText = (v) => (typeof v === 'number' ? String(+v.toPrecision(6)) : String(v));

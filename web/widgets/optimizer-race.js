@@ -8,9 +8,8 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
-import { contours } from 'd3-contour';
+import { LangController } from '../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
-import { ticks, extent } from 'd3-array';
 import {
   symbol,
   symbolCircle,
@@ -22,86 +21,33 @@ import {
   symbolWye,
 } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from './lib/connected-handle.js';
+import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { tickAnchor, tickBaseline, clearsXLabels } from '../charts/tick-labels.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { pyNumber } from '../pytorch.js';
+import {
+  FIELDS,
+  LANES,
+  LANE,
+  surfaceDefaults,
+  lrFor,
+  laneArgs,
+  defaultSettings,
+  settingsCodec,
+  describeSurfaces,
+  contourPaths,
+  raceCode,
+} from '../model/race.js';
+import { BUFFER_NAMES } from '../model/optimizers.js';
+import { parseInteger } from '../model/parse.js';
+
+// read from here by tests/e2e/ch-race.test.mjs until it imports model/race.js
+export { LANES, laneArgs, defaultSettings };
 import './pytorch-code.js';
 
 // ---- the racers ---------------------------------------------------------------------------------
 
-/** One field of a lane's form: its torch.optim keyword (beta1/beta2 make up `betas`). */
-const FIELDS = {
-  lr: { label: 'lr' },
-  momentum: { label: 'momentum' },
-  dampening: { label: 'dampening' },
-  weight_decay: { label: 'weight_decay' },
-  lr_decay: { label: 'lr_decay' },
-  initial_accumulator_value: { label: 'initial_accumulator_value' },
-  alpha: { label: 'alpha' },
-  eps: { label: 'eps' },
-  beta1: { label: 'β₁ (betas[0])' },
-  beta2: { label: 'β₂ (betas[1])' },
-  centered: { label: 'centered', flag: true },
-  amsgrad: { label: 'amsgrad', flag: true },
-};
-
-/** The lanes of the race; `defaults` are torch.optim's, except momentum 0.9 where it is the point. */
-export const LANES = [
-  {
-    id: 'sgd',
-    op: 'sgd',
-    torch: 'SGD',
-    label: 'SGD',
-    defaults: { weight_decay: 0 },
-  },
-  {
-    id: 'momentum',
-    op: 'sgd',
-    torch: 'SGD',
-    label: { zh: 'SGD + 动量', en: 'SGD + momentum' },
-    defaults: { momentum: 0.9, dampening: 0, weight_decay: 0 },
-  },
-  {
-    id: 'nesterov',
-    op: 'sgd',
-    torch: 'SGD',
-    label: 'Nesterov',
-    fixed: { nesterov: true },
-    defaults: { momentum: 0.9, dampening: 0, weight_decay: 0 },
-  },
-  {
-    id: 'adagrad',
-    op: 'adagrad',
-    torch: 'Adagrad',
-    label: 'Adagrad',
-    defaults: { lr_decay: 0, initial_accumulator_value: 0, eps: 1e-10, weight_decay: 0 },
-  },
-  {
-    id: 'rmsprop',
-    op: 'rmsprop',
-    torch: 'RMSprop',
-    label: 'RMSprop',
-    defaults: { alpha: 0.99, eps: 1e-8, momentum: 0, weight_decay: 0, centered: false },
-  },
-  {
-    id: 'adam',
-    op: 'adam',
-    torch: 'Adam',
-    label: 'Adam',
-    defaults: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0, amsgrad: false },
-  },
-  {
-    id: 'adamw',
-    op: 'adamw',
-    torch: 'AdamW',
-    label: 'AdamW',
-    defaults: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0.01, amsgrad: false },
-  },
-];
-const LANE = Object.fromEntries(LANES.map((l) => [l.id, l]));
 const SYMBOLS = [
   symbolCircle,
   symbolSquare,
@@ -112,116 +58,6 @@ const SYMBOLS = [
   symbolWye,
 ];
 const COLOURS = ['#d62728', '#1f77b4', '#9467bd', '#8c564b', '#e377c2', '#2ca02c', '#ff7f0e'];
-
-/**
- * Learning rates and race lengths that make each surface worth watching (inputs the learner can
- * change): on the bowl SGD's large rate bounces across the steep direction, on Rosenbrock the
- * plain methods need a tiny one or they blow up, near the saddle SGD's small one crawls.
- */
-const SURFACE_DEFAULTS = {
-  bowl: {
-    steps: 100,
-    lr: {
-      sgd: 0.9,
-      momentum: 0.1,
-      nesterov: 0.1,
-      adagrad: 0.5,
-      rmsprop: 0.1,
-      adam: 0.5,
-      adamw: 0.5,
-    },
-  },
-  rosenbrock: {
-    steps: 300,
-    lr: {
-      sgd: 0.001,
-      momentum: 0.001,
-      nesterov: 0.001,
-      adagrad: 0.1,
-      rmsprop: 0.01,
-      adam: 0.1,
-      adamw: 0.1,
-    },
-  },
-  saddle: {
-    steps: 100,
-    lr: {
-      sgd: 0.01,
-      momentum: 0.01,
-      nesterov: 0.01,
-      adagrad: 0.1,
-      rmsprop: 0.01,
-      adam: 0.05,
-      adamw: 0.05,
-    },
-  },
-};
-const surfaceDefaults = (surface) => SURFACE_DEFAULTS[surface] ?? SURFACE_DEFAULTS.bowl;
-const lrFor = (surface, lane) => surfaceDefaults(surface).lr[lane];
-
-/** The surfaces in Python, for the "Show as PyTorch" code. */
-export const PYTHON = {
-  bowl: 'x ** 2 / 20 + y ** 2',
-  rosenbrock: '(1 - x) ** 2 + 100 * (y - x ** 2) ** 2',
-  saddle: 'x ** 2 / 2 + y ** 4 / 4 - y ** 2 / 2',
-  bowl_l2: '5 * (x - 1) ** 2 + (y - 1) ** 2 / 20',
-};
-
-/** A lane's settings -> torch.optim keyword arguments. */
-export function laneArgs(laneId, settings) {
-  const lane = LANE[laneId];
-  const args = {};
-  for (const [key, value] of Object.entries(settings)) {
-    if (key === 'beta1' || key === 'beta2') continue;
-    args[key] = value;
-  }
-  if ('beta1' in settings) args.betas = [settings.beta1, settings.beta2];
-  return { ...args, ...lane.fixed };
-}
-
-export function defaultSettings(surface) {
-  return Object.fromEntries(LANES.map((l) => [l.id, { lr: lrFor(surface, l.id), ...l.defaults }]));
-}
-
-/**
- * The settings in the link: "adam:lr=0.1,beta1=0.9;sgd:lr=0.01". Only known lanes, known fields
- * and numbers (0/1 for flags); the rest of a lane keeps its default.
- */
-export const settingsCodec = {
-  parse(text) {
-    const out = {};
-    for (const part of text.split(';').filter(Boolean)) {
-      const [laneId, body = ''] = part.split(':');
-      const lane = LANE[laneId];
-      if (!lane) throw new Error(`"${laneId.slice(0, 20)}" is not a racer`);
-      out[laneId] = {};
-      for (const item of body.split(',').filter(Boolean)) {
-        const [key, value] = item.split('=');
-        if (key !== 'lr' && !(key in lane.defaults))
-          throw new Error(`${laneId} has no "${key.slice(0, 30)}"`);
-        if (FIELDS[key].flag) {
-          if (value !== '0' && value !== '1') throw new Error(`${key} must be 0 or 1`);
-          out[laneId][key] = value === '1';
-        } else {
-          const v = parseNumberText(value);
-          if (v === null) throw new Error(`"${String(value).slice(0, 20)}" is not a number`);
-          out[laneId][key] = v;
-        }
-      }
-    }
-    return out;
-  },
-  format(settings) {
-    return Object.entries(settings)
-      .map(
-        ([id, s]) =>
-          `${id}:${Object.entries(s)
-            .map(([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 1 : 0) : v}`)
-            .join(',')}`,
-      )
-      .join(';');
-  },
-};
 
 const lanesCodec = {
   parse(text) {
@@ -254,15 +90,6 @@ const TEXT = {
   quantity: { zh: '量', en: 'Quantity' },
   theta: { zh: '参数 θ', en: 'parameter θ' },
   gradient: { zh: (k) => `第 ${k} 步的梯度 g`, en: (k) => `gradient g of step ${k}` },
-  buffers: {
-    exp_avg: { zh: 'm：梯度的滑动平均', en: 'm: moving average of the gradient' },
-    exp_avg_sq: { zh: 'v：梯度平方的滑动平均', en: 'v: moving average of the squared gradient' },
-    max_exp_avg_sq: { zh: 'v 的历史最大值', en: 'running max of v' },
-    momentum_buffer: { zh: '动量缓冲', en: 'momentum buffer' },
-    sum: { zh: '梯度平方的累加和', en: 'sum of squared gradients' },
-    square_avg: { zh: '梯度平方的滑动平均', en: 'moving average of squared gradients' },
-    grad_avg: { zh: '梯度的滑动平均', en: 'moving average of the gradient' },
-  },
   surface: { zh: '损失曲面', en: 'Loss surface' },
   steps: { zh: '步数', en: 'Steps' },
   startX: { zh: '起点 x', en: 'Start x' },
@@ -323,56 +150,6 @@ const MAX_STEPS = 2000;
 const STEPS_PER_SECOND = 25;
 const SPEEDS = [0.25, 0.5, 1, 2, 4];
 const PLOT_W = 560;
-
-// ---- the surfaces, as the engine describes them -------------------------------------------------
-
-/**
- * The engine's surfaces as this file uses them: {name, label: {zh, en}, formula, start: [x, y],
- * view: [xmin, xmax, ymin, ymax], minima: [[x, y], ...]}.
- */
-export function describeSurfaces(engine) {
-  return engine.surfaces().map((s) => ({
-    name: s.name,
-    label: s.label,
-    formula: s.formula,
-    start: Array.from(s.start),
-    view: [s.view.xmin, s.view.xmax, s.view.ymin, s.view.ymax],
-    minima: Array.from(s.minima ?? [], (m) => Array.from(m)),
-  }));
-}
-
-/** SVG paths of the contour lines of the engine's grid over the surface's view box. */
-export function contourPaths(engine, info, x, y) {
-  const nx = 96;
-  const ny = Math.max(24, Math.round((nx * (y.range()[0] - y.range()[1])) / x.range()[1]));
-  const { values } = engine.surface(info.name).grid(nx, ny);
-  const [lo, hi] = extent(values);
-  let levels;
-  if (lo >= 0) {
-    // positive surfaces span decades (Rosenbrock: 0 to thousands): space the levels geometrically
-    const floor = Math.max(lo, hi * 1e-5, 1e-12);
-    const n = 14;
-    levels = Array.from({ length: n }, (_, i) => floor * (hi / floor) ** ((i + 0.5) / n));
-  } else {
-    levels = ticks(lo, hi, 16);
-  }
-  const [xmin, xmax, ymin, ymax] = info.view;
-  // d3-contour puts sample i at i + 0.5; the engine's samples span the view box end to end
-  const gx = (c) => x(xmin + ((c - 0.5) * (xmax - xmin)) / (nx - 1));
-  const gy = (c) => y(ymin + ((c - 0.5) * (ymax - ymin)) / (ny - 1));
-  const generator = contours().size([nx, ny]).thresholds(levels);
-  return generator(Array.from(values)).map((geometry) => ({
-    value: geometry.value,
-    d: geometry.coordinates
-      .flatMap((polygon) =>
-        polygon.map(
-          (ring) =>
-            `M${ring.map(([cx, cy]) => `${gx(cx).toFixed(1)},${gy(cy).toFixed(1)}`).join('L')}Z`,
-        ),
-      )
-      .join(''),
-  }));
-}
 
 // ---- the widget ---------------------------------------------------------------------------------
 
@@ -499,6 +276,7 @@ export class OptimizerRace extends LitElement {
     this.lanes = LANES.map((l) => l.id);
     this.settings = null;
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.frame = null;
@@ -705,8 +483,8 @@ export class OptimizerRace extends LitElement {
 
   #onSteps(text) {
     this.stepsText = text;
-    const v = Number(String(text).trim());
-    if (!/^\s*\d+\s*$/.test(text) || v < 1 || v > MAX_STEPS) {
+    const v = parseInteger(text);
+    if (v === null || v < 1 || v > MAX_STEPS) {
       this.fieldErrors = { ...this.fieldErrors, steps: t(this.lang, TEXT.badSteps) };
       this.requestUpdate();
       return;
@@ -1040,7 +818,7 @@ export class OptimizerRace extends LitElement {
     const rows = [[t(lang, TEXT.theta), s.param, 'theta']];
     if (s.grad) rows.push([t(lang, TEXT.gradient)(s.step), s.grad, 'grad']);
     for (const [name, values] of Object.entries(s.state)) {
-      const what = TEXT.buffers[name];
+      const what = BUFFER_NAMES[name];
       rows.push([what ? `${name} (${t(lang, what)})` : name, values, name]);
     }
     return html`<div class="inspect">
@@ -1233,7 +1011,6 @@ export class OptimizerRace extends LitElement {
         <div class="lanes">${LANES.map((l, k) => this.#laneForm(l, k))}</div>
       </fieldset>
       <pytorch-code
-        .lang=${lang}
         .code=${raceCode({
           surface: info.name,
           title: t('en', info.label),
@@ -1246,59 +1023,5 @@ export class OptimizerRace extends LitElement {
     `;
   }
 }
-
-/**
- * The race in PyTorch: each racer from the same start for the same number of steps, printing
- * where it ends (the numbers the table shows at the last step).
- */
-export function raceCode({ surface, title, lanes, settings, start, steps }) {
-  const lines = [
-    'import torch',
-    '',
-    `def f(p):  # ${title}`,
-    '    x, y = p',
-    `    return ${PYTHON[surface]}`,
-    '',
-    'optimizers = {',
-  ];
-  for (const id of lanes) {
-    const lane = LANE[id];
-    const args = Object.entries(laneArgs(id, settings[id]))
-      .filter(([key, v]) => {
-        if (key === 'lr') return true;
-        if (key === 'betas') return v[0] !== 0.9 || v[1] !== 0.999;
-        return TORCH_DEFAULTS[lane.op][key] !== v;
-      })
-      .map(([key, v]) => {
-        if (typeof v === 'boolean') return `${key}=${v ? 'True' : 'False'}`;
-        if (Array.isArray(v)) return `${key}=(${v.map(pyNumber).join(', ')})`;
-        return `${key}=${pyNumber(v)}`;
-      });
-    lines.push(
-      `    '${t('en', lane.label)}': lambda p: torch.optim.${lane.torch}([p], ${args.join(', ')}),`,
-    );
-  }
-  lines.push(
-    '}',
-    'for name, make in optimizers.items():',
-    `    p = torch.tensor([${start.map(pyNumber).join(', ')}], requires_grad=True)`,
-    '    opt = make(p)',
-    `    for step in range(${steps}):`,
-    '        opt.zero_grad()',
-    '        f(p).backward()',
-    '        opt.step()',
-    "    print(f'{name:16s} x={p[0].item():.6g}  y={p[1].item():.6g}  loss={f(p).item():.6g}')",
-  );
-  return lines.join('\n');
-}
-
-/** torch.optim 1.13's defaults, to leave out of the "Show as PyTorch" code what needs no saying. */
-const TORCH_DEFAULTS = {
-  sgd: { momentum: 0, dampening: 0, weight_decay: 0, nesterov: false },
-  adagrad: { lr_decay: 0, initial_accumulator_value: 0, eps: 1e-10, weight_decay: 0 },
-  rmsprop: { alpha: 0.99, eps: 1e-8, momentum: 0, weight_decay: 0, centered: false },
-  adam: { eps: 1e-8, weight_decay: 0, amsgrad: false },
-  adamw: { eps: 1e-8, weight_decay: 0.01, amsgrad: false },
-};
 
 customElements.define('optimizer-race', OptimizerRace);

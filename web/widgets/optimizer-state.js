@@ -8,23 +8,20 @@ import { fieldInput, fieldError } from './lib/text-field.js';
 import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './optim-controls.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from './lib/connected-handle.js';
+import { ConnectedHandle } from '../controllers/connected-handle.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
-import { formatShape } from './self-check.js';
+import { numel, formatShape } from '../model/shape.js';
 import './tensor-editor.js';
 import './pytorch-code.js';
-import { tensorLiteral, pyNumber } from '../pytorch.js';
+import { tensorLiteral, pyNumber } from '../model/pytorch.js';
+import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
 
-export const STATE_OPTIMIZERS = {
-  adam: { op: 'adam', args: {}, label: 'Adam', torch: 'Adam' },
-  adamw: { op: 'adamw', args: {}, label: 'AdamW', torch: 'AdamW' },
-  momentum: { op: 'sgd', args: { momentum: 0.9 }, label: 'SGD (momentum=0.9)', torch: 'SGD' },
-  rmsprop: { op: 'rmsprop', args: {}, label: 'RMSprop', torch: 'RMSprop' },
-  adagrad: { op: 'adagrad', args: {}, label: 'Adagrad', torch: 'Adagrad' },
-};
+// the menu lives in model/optimizers.js; re-exported for the tests that read it from here
+export { STATE_OPTIMIZERS };
 
 const TEXT = {
   optimizer: { zh: '优化器', en: 'Optimizer' },
@@ -39,18 +36,7 @@ const TEXT = {
     zh: (n) => `第 ${n} 步之后的参数 θ`,
     en: (n) => `Parameter θ after ${n} ${n === 1 ? 'step' : 'steps'}`,
   },
-  buffer: {
-    exp_avg: { zh: 'm：梯度的滑动平均（一阶矩）', en: 'm: moving average of the gradient' },
-    exp_avg_sq: {
-      zh: 'v：梯度平方的滑动平均（二阶矩）',
-      en: 'v: moving average of the squared gradient',
-    },
-    max_exp_avg_sq: { zh: 'v 的历史最大值', en: 'running max of v' },
-    momentum_buffer: { zh: '动量：梯度的累积', en: 'momentum: accumulated gradients' },
-    sum: { zh: '梯度平方的累加和', en: 'sum of squared gradients' },
-    square_avg: { zh: '梯度平方的滑动平均', en: 'moving average of squared gradients' },
-    grad_avg: { zh: '梯度的滑动平均', en: 'moving average of the gradient' },
-  },
+
   none: {
     zh: '还没有走过一步：状态在第一次 step() 时才创建。',
     en: 'No step yet: the state is created by the first step().',
@@ -65,7 +51,6 @@ const TEXT = {
   ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
 };
 
-const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 const csv = (text) =>
   String(text ?? '')
     .split(',')
@@ -114,6 +99,7 @@ export class OptimizerState extends LitElement {
     this.theta0 = Float32Array.from([0.5, -1, 2, 1.5, -0.25, 0]);
     this.grad = Float32Array.from([0.1, -2, 0.5, 10, -0.01, 1]);
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.lrText = null;
@@ -275,7 +261,6 @@ export class OptimizerState extends LitElement {
       <p class="caption">${t(lang, TEXT.theta0)}</p>
       <tensor-editor
         label="θ₀"
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.theta0}
         @tensor-change=${(e) => {
@@ -288,7 +273,6 @@ export class OptimizerState extends LitElement {
       <p class="caption">${t(lang, TEXT.grad)}</p>
       <tensor-editor
         label="g"
-        .lang=${lang}
         .shape=${this.shape}
         .values=${this.grad}
         @tensor-change=${(e) => (this.grad = Float32Array.from(e.detail.values))}
@@ -309,7 +293,6 @@ export class OptimizerState extends LitElement {
       </div>
       ${run ? this.#result(run) : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`}
       <pytorch-code
-        .lang=${lang}
         .code=${stateCode({
           op: this.op,
           lr: this.lr,
@@ -328,13 +311,7 @@ export class OptimizerState extends LitElement {
     const count = buffers.reduce((s, [, v]) => s + v.length, 0);
     return html`
       <p class="caption">${t(lang, TEXT.theta)(run.steps)}</p>
-      <tensor-editor
-        readonly
-        label="θ"
-        .lang=${lang}
-        .shape=${this.shape}
-        .values=${run.param}
-      ></tensor-editor>
+      <tensor-editor readonly label="θ" .shape=${this.shape} .values=${run.param}></tensor-editor>
       <p class="summary" aria-live="polite">
         ${
           run.steps === 0
@@ -355,12 +332,11 @@ export class OptimizerState extends LitElement {
             html`<div data-buffer=${name}>
               <p class="caption">
                 <code>${name}</code
-                >${TEXT.buffer[name] ? html` — ${t(lang, TEXT.buffer[name])}` : nothing}
+                >${BUFFER_NAMES[name] ? html` — ${t(lang, BUFFER_NAMES[name])}` : nothing}
               </p>
               <tensor-editor
                 readonly
                 label=${name}
-                .lang=${lang}
                 .shape=${this.shape}
                 .values=${values}
               ></tensor-editor>

@@ -5,13 +5,15 @@
 // Toggle the padding and compare: all numbers from the engine.
 //   <padding-demo lengths="4,2,3" hidden-size="4" pad-to="5"></padding-demo>
 import { LitElement, html, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { groupMoments } from '../engine/group_stats.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { tensorLiteral, pyValue } from '../pytorch.js';
+import { tensorLiteral, pyValue } from '../model/pytorch.js';
 import { csvNumbers, boolAttribute, gaussianValues, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
@@ -126,6 +128,7 @@ export class PaddingDemo extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.lengths = [4, 2, 3];
     this.hiddenSize = 4;
     this.padding = true;
@@ -262,7 +265,7 @@ export class PaddingDemo extends LitElement {
 
   #onPadTo(text) {
     this.padText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= this.#longest && v <= MAX_T)) {
       this.padError = true;
       return;
@@ -341,14 +344,13 @@ export class PaddingDemo extends LitElement {
       <p class="caption">${t(lang, TEXT.tokens)(n, H)}</p>
       <tensor-editor
         label="tokens"
-        .lang=${lang}
         .shape=${[n, H]}
         .values=${this.values}
         .rowNotes=${notes}
         @tensor-change=${(e) => (this.values = e.detail.values)}
       ></tensor-editor>
       ${r ? this.#results(r, names, on, B, T, H, n) : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`}
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 
@@ -377,7 +379,6 @@ export class PaddingDemo extends LitElement {
               <tensor-editor
                 readonly
                 label="x_padded"
-                .lang=${lang}
                 .shape=${[B, T, H]}
                 .values=${padded}
                 .groups=${groups}
@@ -470,7 +471,6 @@ export class PaddingDemo extends LitElement {
           <tensor-editor
             readonly
             label="bn_out"
-            .lang=${lang}
             .shape=${[n, H]}
             .values=${bn.realOutput}
           ></tensor-editor>
@@ -480,7 +480,6 @@ export class PaddingDemo extends LitElement {
           <tensor-editor
             readonly
             label="ln_out"
-            .lang=${lang}
             .shape=${[n, H]}
             .values=${lnr.realOutput}
           ></tensor-editor>

@@ -7,12 +7,13 @@ import { formControls, fieldRow } from './lib/controls-style.js';
 import { textField } from './lib/text-field.js';
 import { codeBlock } from './lib/code-style.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import { t } from '../i18n.js';
-import { formatShape } from './self-check.js';
-import { numel, EMPTY_DIM } from './lib/tensor-text.js';
-import { parseModule, moduleText, moduleClass } from './lib/module-spec.js';
+import { EMPTY_DIM } from '../model/parse.js';
+import { numel, formatShape } from '../model/shape.js';
+import { parseModule, moduleText, moduleClass } from '../model/module-spec.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './pytorch-code.js';
 
@@ -215,6 +216,7 @@ export class ParamTable extends LitElement {
     this.input = '20, 100, 35, 45';
     this.moduleAttr = '';
     this.lang = 'en';
+    new LangController(this);
     this.stateKey = '';
     this.stateNotice = '';
     this.errors = {};
@@ -460,7 +462,7 @@ export class ParamTable extends LitElement {
         this.listed
           ? html`${this.#listing(this.listed)}
               <div aria-live="polite">${this.#summary(this.listed)}</div>
-              <pytorch-code .lang=${lang} .code=${this.#code(this.listed)}></pytorch-code>`
+              <pytorch-code .code=${this.#code(this.listed)}></pytorch-code>`
           : r
             ? nothing
             : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`

@@ -3,6 +3,7 @@ import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { codeBlock } from './lib/code-style.js';
 import { LitElement, html, css } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { t } from '../i18n.js';
 
 const TEXT = {
@@ -49,6 +50,7 @@ export class PytorchCode extends LitElement {
     super();
     this.code = '';
     this.lang = 'en';
+    new LangController(this);
     this.open = false;
     this.status = '';
   }

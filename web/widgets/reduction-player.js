@@ -7,6 +7,7 @@
 // The picture is a function of one number, the position (steps done, fractional while a step is
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
 import { LitElement, html, svg, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { markStart, markEnd } from './lib/measure.js';
 import { controlsStyle } from './lib/controls-style.js';
@@ -16,7 +17,7 @@ import { reductionTrace } from '../engine/reduction_trace.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
-import { parseNumber } from './tensor-editor.js';
+import { parseNumber } from '../model/parse.js';
 import {
   KINDS,
   moduleOptions,
@@ -25,8 +26,8 @@ import {
   members,
   seededValues,
   resize,
-} from './lib/norm-kinds.js';
-import { moduleLiteral } from '../pytorch.js';
+} from '../model/norms.js';
+import { moduleLiteral } from '../model/pytorch.js';
 
 const TEXT = {
   group: { zh: '组号', en: 'Group' },
@@ -204,6 +205,7 @@ export class ReductionPlayer extends LitElement {
     this.beta = 0;
     this.speed = 1;
     this.lang = 'en';
+    new LangController(this);
     this.values = null;
     this.stateKey = '';
     this.stateNotice = '';

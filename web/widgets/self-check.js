@@ -7,9 +7,12 @@
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { getEngine } from '../engine/shared.js';
 import { t, formatNumber } from '../i18n.js';
-import { parseNumber } from './lib/tensor-text.js';
+import { parseNumber } from '../model/parse.js';
+import { formatShape } from '../model/shape.js';
+import { xorshift, randomSource } from '../model/rng.js';
 
 const TEXT = {
   heading: { zh: '自测', en: 'Self-check' },
@@ -57,24 +60,8 @@ export function parseCount(text) {
   return got && got.length === 1 ? got : null;
 }
 
-export const formatShape = (shape) =>
-  shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-
-/** A small seeded generator, so a question can be replayed from its seed. */
-export function makeRandom(seed) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-  return {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: (list) => list[Math.floor(next() * list.length)],
-  };
-}
+/** A small seeded generator, so a question can be replayed from its seed (zero seeds stand for 1). */
+export const makeRandom = (seed) => randomSource(xorshift(seed, 1));
 
 export class SelfCheck extends LitElement {
   static properties = {
@@ -128,6 +115,7 @@ export class SelfCheck extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.generate = null;
     this.seed = 0;
     this.question = null;

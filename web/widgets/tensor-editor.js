@@ -19,16 +19,10 @@
 import { hostStyle } from './host-style.js';
 import { formControls } from './lib/controls-style.js';
 import { LitElement, html, css, nothing } from 'lit';
+import { LangController } from '../controllers/lang-controller.js';
 import { t, formatNumber, formatFloat32 } from '../i18n.js';
-import { formatShape } from './self-check.js';
-import {
-  parseNumber,
-  parseList,
-  parseShape,
-  numel,
-  keepPrefix,
-  unravel,
-} from './lib/tensor-text.js';
+import { parseNumber, parseList, parseShape } from '../model/parse.js';
+import { numel, keepPrefix, unravel, formatShape } from '../model/shape.js';
 import { LIMITS, shape as shapeCodec, floats as floatsCodec } from '../state/codecs.js';
 import { HashStateController } from '../state/url-state.js';
 import { markStart, markEnd } from './lib/measure.js';
@@ -301,6 +295,7 @@ export class TensorEditor extends LitElement {
     this.noTools = false;
     this.expanded = false;
     this.lang = 'en';
+    new LangController(this);
     this.label = '';
     this.groups = null;
     this.rowNotes = null;

@@ -5,12 +5,14 @@
 // With N = 1 BatchNorm refuses to train, with PyTorch's message, while LayerNorm does not care.
 //   <train-eval-grid shape="4,3"></train-eval-grid>   <train-eval-grid shape="1,4">
 import { LitElement, html, css, nothing } from 'lit';
+import { parseInteger } from '../model/parse.js';
+import { LangController } from '../controllers/lang-controller.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
-import { tensorLiteral } from '../pytorch.js';
+import { tensorLiteral } from '../model/pytorch.js';
 import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './dynamics-kit.js';
 import { markStart, markEnd } from './lib/measure.js';
 import './tensor-editor.js';
@@ -108,6 +110,7 @@ export class TrainEvalGrid extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
+    new LangController(this);
     this.shape = [4, 3];
     this.seed = 3;
     this.values = null;
@@ -183,7 +186,7 @@ export class TrainEvalGrid extends LitElement {
 
   #onRows(text) {
     this.rowsText = text;
-    const v = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    const v = parseInteger(text) ?? NaN;
     if (!(v >= 1 && v <= MAX_ROWS)) {
       this.rowsError = true;
       return;
@@ -205,7 +208,6 @@ export class TrainEvalGrid extends LitElement {
           : html`<tensor-editor
               readonly
               label=${title}
-              .lang=${this.lang}
               .shape=${[n, c]}
               .values=${values}
             ></tensor-editor>`
@@ -262,7 +264,6 @@ export class TrainEvalGrid extends LitElement {
       <p class="caption">${t(lang, TEXT.input)(n, c)}</p>
       <tensor-editor
         label="x"
-        .lang=${lang}
         .shape=${[n, c]}
         .values=${this.values}
         @tensor-change=${(e) => (this.values = e.detail.values)}
@@ -302,7 +303,7 @@ export class TrainEvalGrid extends LitElement {
               </div>`
           : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
       }
-      <pytorch-code .lang=${lang} .code=${this.#code()}></pytorch-code>
+      <pytorch-code .code=${this.#code()}></pytorch-code>
     `;
   }
 }

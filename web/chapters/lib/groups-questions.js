@@ -1,7 +1,7 @@
 // The self-check questions of chapters 2 and 9, kept apart from the chapters' templates so the node
 // tests can run them against the engine. Every answer comes from the engine's statistics plan.
-import { moduleOptions, members, KINDS, shapeText } from '../../widgets/lib/norm-kinds.js';
-import { moduleLiteral } from '../../pytorch.js';
+import { moduleOptions, members, KINDS, shapeText } from '../../model/norms.js';
+import { moduleLiteral } from '../../model/pytorch.js';
 
 const divisors = (c) => Array.from({ length: c }, (_, i) => i + 1).filter((g) => c % g === 0);
 

@@ -1,5 +1,6 @@
 // "Show as PyTorch": the Python that reproduces what a widget shows, with the learner's numbers.
-import { shortFloat32 } from './state/codecs.js';
+import { shortFloat32 } from './parse.js';
+import { numel } from './shape.js';
 
 const pyNumber = (v) => {
   if (Number.isNaN(v)) return "float('nan')";
@@ -27,7 +28,7 @@ export function tensorLiteral(values, shape, indent = 0) {
   const flat = Array.from(values, pyNumber);
   const nest = (dim, offset) => {
     if (dim === shape.length - 1) return `[${flat.slice(offset, offset + shape[dim]).join(', ')}]`;
-    const stride = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
+    const stride = numel(shape.slice(dim + 1));
     const pad = ' '.repeat(indent + 14 + dim);
     return `[${Array.from({ length: shape[dim] }, (_, i) =>
       nest(dim + 1, offset + i * stride),
