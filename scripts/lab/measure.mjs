@@ -92,7 +92,7 @@ const sweeps = {
             seed: 0,
             steps: 600,
             evalEvery: 100000,
-            optimizer: { op, lr: 1e-3, weight_decay: wd },
+            optimizer: { op, weight_decay: wd },
           },
         })),
       ),

@@ -7,6 +7,7 @@
 // outright when a server sends .wasm with a type other than application/wasm. A single-file build
 // maps the binary's name to a module whose default is null (the binary would otherwise be inlined
 // twice): there the loader takes its own inlined data: URL (the offline CSP has connect-src data:).
+// @ts-expect-error -- an alias of the Vite config (scripts/lib/vite-train-wasm.mjs), no types
 import createNormLabTrain from 'normlab-train-wasm';
 import wasmUrl from 'normlab-train-wasm-binary?url';
 import { loadTrainEngine } from '../../scripts/lib/train-engine.mjs';

@@ -4,11 +4,11 @@
 export const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** A summary of one run's records: smoothed loss at marks, steps to a loss, final accuracies. */
-export function summarize(records, { marks = [], target = 0.3, window = 20 } = {}) {
+export function summarize(records, { marks = [], target = 0.3, smoothing = 20 } = {}) {
   const losses = records.filter((r) => r.step > 0).map((r) => r.loss);
-  const smooth = (k) => mean(losses.slice(Math.max(0, k - window), k));
+  const smooth = (k) => mean(losses.slice(Math.max(0, k - smoothing), k));
   let reach = null;
-  for (let k = window; k <= losses.length; k++)
+  for (let k = smoothing; k <= losses.length; k++)
     if (smooth(k) < target) {
       reach = k;
       break;

@@ -10,6 +10,8 @@
 // B * rowsPerSample targets: a padded sequence is L rows of tokens, so a BatchNorm over the rows
 // averages over batch x time, padding included, as BatchNorm1d does on padded NLP batches.
 
+import { OPTIMIZERS } from './optimizers.js';
+
 export const IGNORE = -100; // F.cross_entropy's ignore_index: padding rows add no loss, no accuracy
 
 export class TrainingConfigError extends Error {
@@ -22,7 +24,7 @@ export class TrainingConfigError extends Error {
 export const DATA_SETS = ['digits', 'sequences'];
 export const NORMS = ['none', 'batch', 'layer', 'instance', 'group'];
 export const NETWORKS = ['cnn8x8', 'mlp', 'token-mlp'];
-export const OPTIMIZERS = ['sgd', 'adam', 'adamw'];
+export const TRAINING_OPTIMIZERS = ['sgd', 'adam', 'adamw'];
 
 export const DEFAULT_CONFIG = Object.freeze({
   data: 'digits',
@@ -32,8 +34,9 @@ export const DEFAULT_CONFIG = Object.freeze({
   bnMomentum: 0.1, // BatchNorm's momentum (null: cumulative average)
   hidden: 64, // the MLPs' width
   batchSize: 32,
-  optimizer: Object.freeze({ op: 'adam', lr: 1e-3 }), // torch.optim kwargs; Adam + L2 is
-  // {op: 'adam', weight_decay}, AdamW {op: 'adamw', weight_decay}
+  // torch.optim kwargs (lr: torch's default where it has one); Adam + L2 is {op: 'adam',
+  // weight_decay}, AdamW {op: 'adamw', weight_decay}
+  optimizer: Object.freeze({ op: 'adam' }),
   seed: 0, // the network's init and the batch order
   steps: 500,
   evalEvery: 50, // held-out accuracy every this many steps (and at 0 and the end)
@@ -85,8 +88,12 @@ export function checkConfig(config) {
   if (c.bnMomentum !== null && !(c.bnMomentum >= 0 && c.bnMomentum <= 1))
     throw new TrainingConfigError(`BatchNorm's momentum must be from 0 to 1, got ${c.bnMomentum}`);
   const o = c.optimizer;
-  if (!OPTIMIZERS.includes(o.op))
-    throw new TrainingConfigError(`unknown optimizer ${o.op} (one of ${OPTIMIZERS.join(', ')})`);
+  if (!TRAINING_OPTIMIZERS.includes(o.op))
+    throw new TrainingConfigError(
+      `unknown optimizer ${o.op} (one of ${TRAINING_OPTIMIZERS.join(', ')})`,
+    );
+  // torch.optim's default learning rate where it has one (Adam, AdamW: the catalog's)
+  if (o.lr === undefined) o.lr = OPTIMIZERS[o.op].defaults.lr;
   if (!(Number.isFinite(o.lr) && o.lr > 0 && o.lr <= 10))
     throw new TrainingConfigError(
       `the learning rate must be a number above 0 and at most 10, got ${o.lr}`,

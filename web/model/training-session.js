@@ -25,7 +25,12 @@ export class TrainingSession {
     now = () => performance.now(),
     sliceMs = SLICE_MS,
   }) {
-    Object.assign(this, { loadEngine, loadData, emit, schedule, now, sliceMs });
+    this.loadEngine = loadEngine;
+    this.loadData = loadData;
+    this.emit = emit;
+    this.schedule = schedule;
+    this.now = now;
+    this.sliceMs = sliceMs;
     this.run = null;
     this.running = false;
     this.wanted = 0; // records still asked for by step() (or step 0) while paused
