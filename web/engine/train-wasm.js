@@ -10,7 +10,7 @@
 // @ts-expect-error -- an alias of the Vite config (scripts/lib/vite-train-wasm.mjs), no types
 import createNormLabTrain from 'normlab-train-wasm';
 import wasmUrl from 'normlab-train-wasm-binary?url';
-import { loadTrainEngine } from '../../scripts/lib/train-engine.mjs';
+import { loadTrainEngine } from './train-engine.js';
 import { dataUrlBytes } from '../data/digits-load.js';
 
 async function wasmBytes(url) {
