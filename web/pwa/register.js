@@ -34,25 +34,36 @@ async function register() {
   document.body.append(banner);
 
   const wb = new Workbox(new URL('sw.js', siteRoot).href, { scope: siteRoot });
+  let registration = null;
   let requested = false;
   // a new version waits: one found now, or one a visit in another tab left waiting
   wb.addEventListener('waiting', () => banner.show());
-  wb.addEventListener('controlling', (event) => {
-    if (!event.isUpdate) return; // the first visit's worker taking over: same version
+  let controller = navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const first = !controller;
+    controller = navigator.serviceWorker.controller;
+    if (first) return; // the first visit's worker taking over: the same version
     if (requested) location.reload();
     // another tab switched to the new version: this one still runs the old code, and says so
     else banner.show();
   });
-  banner.addEventListener('update-requested', async () => {
+  banner.addEventListener('update-requested', () => {
     requested = true;
-    const registration = await navigator.serviceWorker.getRegistration(siteRoot);
-    // a waiting worker takes over when asked ('controlling' then reloads); with none waiting, this
-    // page is already behind the worker that controls it and only needs to reload
+    // a waiting worker takes over when asked ('controllerchange' then reloads); with none
+    // waiting, this page is already behind the worker that controls it and only needs to reload
     if (registration?.waiting) wb.messageSkipWaiting();
     else location.reload();
   });
 
-  await wb.register();
+  registration = await wb.register();
+  // workbox-window follows the first update found after registering; a tab left open across
+  // several deploys learns of the later ones here
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && registration.active) banner.show();
+    });
+  });
   const check = () => wb.update().catch(() => {}); // offline or the server down: try again later
   window.addEventListener('online', check);
   document.addEventListener('visibilitychange', () => {
