@@ -8,7 +8,8 @@ import { formControls, fieldRow } from './lib/controls-style.js';
 import { fieldInput, fieldError } from './lib/text-field.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { bottomAxis, leftAxis } from '../charts/axes.js';
+import { linePath } from '../charts/series.js';
 import { getEngine } from '../engine/shared.js';
 import { activation, ACTIVATIONS } from '../engine/activation.js';
 import { HashStateController } from '../state/url-state.js';
@@ -378,11 +379,7 @@ export class AffinePlot extends LitElement {
     const y = scaleLinear()
       .domain(sigmoid ? [0, 1] : [-1, 1])
       .range([H - M.bottom, M.top]);
-    const path = (ys) =>
-      line()
-        .defined((_, i) => Number.isFinite(ys[i]))
-        .x((_, i) => x(r.grid[i]))
-        .y((_, i) => y(ys[i]))(Array.from(ys));
+    const path = (ys) => linePath(ys, { x, y, xs: r.grid });
     const f = r.activation;
     const label = t(this.lang, TEXT.plot)(f, formatNumber(r.gamma), formatNumber(r.beta));
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
@@ -394,22 +391,13 @@ export class AffinePlot extends LitElement {
         height=${H - M.top - M.bottom}
       ></rect>
       <g class="axis">
-        <line x1=${M.left} x2=${W - M.right} y1=${H - M.bottom} y2=${H - M.bottom}></line>
-        <line x1=${M.left} x2=${M.left} y1=${M.top} y2=${H - M.bottom}></line>
-        ${x.ticks(7).map(
-          (v) => svg`<line x1=${x(v)} x2=${x(v)} y1=${H - M.bottom} y2=${H - M.bottom + 5}></line>
-            <text x=${x(v)} y=${H - M.bottom + 18} text-anchor="middle">${formatNumber(v)}</text>`,
-        )}
-        ${y.ticks(4).map(
-          (v) => svg`<line x1=${M.left - 5} x2=${M.left} y1=${y(v)} y2=${y(v)}></line>
-            <text x=${M.left - 8} y=${y(v) + 4} text-anchor="end">${formatNumber(v)}</text>`,
-        )}
+        ${bottomAxis(x, { y: H - M.bottom, count: 7 })} ${leftAxis(y, { x: M.left })}
         <text x=${(M.left + W - M.right) / 2} y=${H - 4} text-anchor="middle">
           ${t(this.lang, TEXT.axis)}
         </text>
       </g>
-      <path class="base" d=${path(r.base) ?? ''}></path>
-      <path class="curve" d=${path(r.curve) ?? ''}></path>
+      <path class="base" d=${path(r.base)}></path>
+      <path class="curve" d=${path(r.curve)}></path>
       ${Array.from(r.xhat, (v, i) =>
         Number.isFinite(v) && Number.isFinite(r.dots.y[i])
           ? svg`<circle class="dot" cx=${x(v)} cy=${y(r.dots.y[i])} r="4.5"></circle>`

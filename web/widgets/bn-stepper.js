@@ -8,7 +8,7 @@
 import { LitElement, html, svg, css, nothing } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { px } from './lib/svg-safe.js';
+import { px } from '../charts/svg-safe.js';
 import { hostStyle } from './host-style.js';
 import { getEngine } from '../engine/shared.js';
 import { groupMoments } from '../engine/group_stats.js';

@@ -23,7 +23,7 @@ import {
 } from 'd3-shape';
 import { getEngine } from '../engine/shared.js';
 import { ConnectedHandle } from './lib/connected-handle.js';
-import { tickAnchor, tickBaseline, clearsXLabels } from './lib/tick-labels.js';
+import { tickAnchor, tickBaseline, clearsXLabels } from '../charts/tick-labels.js';
 import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';

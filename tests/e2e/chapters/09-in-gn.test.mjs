@@ -3,7 +3,7 @@
 // iframe page, and on a phone-sized screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
+import { runPyTorch } from '../../../scripts/lib/pytorch-runs.mjs';
 import {
   useBrowser,
   openPage,
@@ -12,9 +12,9 @@ import {
   assertNoAxeViolations,
   answerSelfCheck,
   PHONE,
-} from './harness.mjs';
-import { formatNumber, textbookAnswer, cubeFacts, seededValues } from './ch-groups-helpers.mjs';
-import { batchSpread } from '../../web/engine/batch_spread.js';
+} from '../harness.mjs';
+import { formatNumber, textbookAnswer, cubeFacts, seededValues } from './groups-helpers.mjs';
+import { batchSpread } from '../../../web/engine/batch_spread.js';
 
 const env = useBrowser();
 

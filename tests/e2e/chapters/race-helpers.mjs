@@ -1,7 +1,7 @@
 // Shared by the chapter 10 (optimizers) browser tests: opening the chapter and reading widgets.
 import assert from 'node:assert/strict';
-import { openPage } from './harness.mjs';
-import { formatNumber } from '../../web/i18n.js';
+import { openPage } from '../harness.mjs';
+import { formatNumber } from '../../../web/i18n.js';
 
 export { formatNumber };
 

@@ -1,9 +1,9 @@
 // Shared by the browser tests of chapters 6, 7 and 8: small readers for the widgets' shadow DOM,
 // and PyTorch's printed numbers.
-import { runPyTorch } from '../../scripts/lib/pytorch-runs.mjs';
-import { formatNumber } from '../../web/i18n.js';
-import { groupMoments } from '../../web/engine/group_stats.js';
-import { runDeepStack } from '../../web/engine/deep_stack.js';
+import { runPyTorch } from '../../../scripts/lib/pytorch-runs.mjs';
+import { formatNumber } from '../../../web/i18n.js';
+import { groupMoments } from '../../../web/engine/group_stats.js';
+import { runDeepStack } from '../../../web/engine/deep_stack.js';
 
 export { formatNumber, groupMoments, runDeepStack };
 

@@ -15,14 +15,14 @@ import {
   answerSelfCheck,
   PHONE,
   SELF_CHECK_TEXT,
-} from './harness.mjs';
+} from '../harness.mjs';
 import {
   runDeepStack,
   formatNumber,
   readInputs,
   runPython,
   numbersIn,
-} from './ch-dynamics-helpers.mjs';
+} from './dynamics-helpers.mjs';
 
 const env = useBrowser({ engine: true });
 

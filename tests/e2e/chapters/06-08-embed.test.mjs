@@ -2,8 +2,8 @@
 // embed.html shows them (and a blog post would): each computes with the engine and works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage } from './harness.mjs';
-import { runDeepStack, formatNumber, readInputs } from './ch-dynamics-helpers.mjs';
+import { useBrowser, openPage } from '../harness.mjs';
+import { runDeepStack, formatNumber, readInputs } from './dynamics-helpers.mjs';
 
 const env = useBrowser({ engine: true });
 

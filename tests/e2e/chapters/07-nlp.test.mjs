@@ -11,7 +11,7 @@ import {
   measures,
   assertNoAxeViolations,
   answerSelfCheck,
-} from './harness.mjs';
+} from '../harness.mjs';
 import {
   groupMoments,
   formatAll,
@@ -20,7 +20,7 @@ import {
   runPython,
   numbersIn,
   assertClose,
-} from './ch-dynamics-helpers.mjs';
+} from './dynamics-helpers.mjs';
 
 const env = useBrowser({ engine: true });
 

@@ -1,9 +1,9 @@
 // Shared by the chapter 2 and 9 browser tests: what the node engine computes for a cube (the page's
 // numbers are checked against it), and the textbook answer of a self-check question from its text.
-import { nodeEngine } from './harness.mjs';
-import { formatNumber } from '../../web/i18n.js';
-import { moduleOptions, members, seededValues } from '../../web/widgets/lib/norm-kinds.js';
-import { reductionTrace } from '../../web/engine/reduction_trace.js';
+import { nodeEngine } from '../harness.mjs';
+import { formatNumber } from '../../../web/i18n.js';
+import { moduleOptions, members, seededValues } from '../../../web/widgets/lib/norm-kinds.js';
+import { reductionTrace } from '../../../web/engine/reduction_trace.js';
 
 export { formatNumber, seededValues, members, reductionTrace };
 
