@@ -17,6 +17,7 @@ const here = import.meta.url;
 const siteRoot = new URL('../', here).href;
 
 function followLanguage() {
+  /** @type {HTMLLinkElement | null} */
   const link = document.querySelector('link[rel="manifest"]');
   if (!link) return;
   const update = () => {
@@ -30,7 +31,9 @@ function followLanguage() {
 
 async function register() {
   const [{ Workbox }] = await Promise.all([import('workbox-window'), import('./update-banner.js')]);
-  const banner = document.createElement('normlab-update-banner');
+  const banner = /** @type {import('./update-banner.js').UpdateBanner} */ (
+    document.createElement('normlab-update-banner')
+  );
   document.body.append(banner);
 
   const wb = new Workbox(new URL('sw.js', siteRoot).href, { scope: siteRoot });
