@@ -10,6 +10,7 @@
 import { manifestFile } from './manifest.js';
 
 const HOUR = 60 * 60 * 1000;
+const RETRY_AFTER = 5000;
 
 // the bundle lives in assets/, one folder below the site's root, where sw.js and the manifests are
 // (resolved from this script rather than the page, so pages in sub-folders find them too)
@@ -67,12 +68,18 @@ async function register() {
       if (worker.state === 'installed' && registration.active) banner.show();
     });
   });
-  const check = () => wb.update().catch(() => {}); // offline or the server down: try again later
-  window.addEventListener('online', check);
+  // A check can fail just after the browser says it is back online (the connection, or the
+  // worker's view of it, is not up yet): then it is tried once more a little later; offline, the
+  // next 'online' event tries again.
+  const check = (retry = true) =>
+    wb.update().catch(() => {
+      if (retry && navigator.onLine) setTimeout(() => check(false), RETRY_AFTER);
+    });
+  window.addEventListener('online', () => check());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();
   });
-  setInterval(check, HOUR);
+  setInterval(() => check(), HOUR);
 }
 
 const supported =
