@@ -14,6 +14,7 @@ import { tickAnchor, tickBaseline } from './tick-labels.js';
  */
 export function axisTicks(scale, { count = 5, format = formatNumber, values } = {}) {
   const range = scale.range();
+  /** @type {[number, number]} */
   const extent = [Math.min(...range), Math.max(...range)];
   return (values ?? scale.ticks(count)).map((value) => {
     const position = scale(value);
@@ -23,21 +24,23 @@ export function axisTicks(scale, { count = 5, format = formatNumber, values } = 
 }
 
 /**
+ * @typedef {object} AxisOptions
+ * @property {number} [count]  how many ticks to ask d3 for
+ * @property {(v: number) => string} [format]
+ * @property {number[]} [values]  the tick values, instead of d3's
+ * @property {number} [tickSize]  0 draws labels only
+ * @property {number} [labelGap]
+ * @property {boolean} [line]  false leaves the base line out (a chart with its own frame)
+ */
+
+/**
  * An x axis along `y`: the base line over the scale's range, a tick and a label per tick value.
- * `line: false` leaves the base line out (a chart with its own frame).
+ * @param {any} scale  a d3 continuous scale
+ * @param {AxisOptions & { y: number, keepInside?: boolean }} options
  */
 export function bottomAxis(
   scale,
-  {
-    y,
-    count = 5,
-    format,
-    values,
-    tickSize = 5,
-    labelGap = 13,
-    line = true,
-    keepInside = true,
-  } = {},
+  { y, count = 5, format, values, tickSize = 5, labelGap = 13, line = true, keepInside = true },
 ) {
   const [x1, x2] = scale.range();
   return svg`<g class="axis x-axis">
@@ -56,12 +59,15 @@ export function bottomAxis(
 /**
  * A y axis along `x`: the base line over the scale's range, a tick and a right-aligned label per
  * tick value, each label's baseline kept inside the range.
+ * @param {any} scale  a d3 continuous scale
+ * @param {AxisOptions & { x: number }} options
  */
 export function leftAxis(
   scale,
-  { x, count = 4, format, values, tickSize = 5, labelGap = 3, line = true } = {},
+  { x, count = 4, format, values, tickSize = 5, labelGap = 3, line = true },
 ) {
   const [y1, y2] = scale.range();
+  /** @type {[number, number]} */
   const extent = [Math.min(y1, y2), Math.max(y1, y2)];
   return svg`<g class="axis y-axis">
     ${line ? svg`<line x1=${x} x2=${x} y1=${y1} y2=${y2}></line>` : ''}
