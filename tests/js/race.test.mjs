@@ -15,9 +15,9 @@ import {
   raceCode,
   settingsCodec,
 } from '../../web/model/race.js';
-import { RUNS, decayCode } from '../../web/widgets/decay-compare.js';
-import { stateCode } from '../../web/widgets/optimizer-state.js';
-import { parseParamCount } from '../../web/widgets/memory-calculator.js';
+import { RUNS, decayCode } from '../../web/widgets/decay-compare/index.js';
+import { stateCode } from '../../web/widgets/optimizer-state/index.js';
+import { parseParamCount } from '../../web/widgets/memory-calculator/index.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
 import { memoryQuestion } from '../../web/chapters/optimizers.js';

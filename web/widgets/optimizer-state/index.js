@@ -3,22 +3,22 @@
 // shown as tensors, read from the engine after each step. The point it makes: the state has the
 // parameter's shape, whatever the batch size; nothing in it is about activations.
 //   <optimizer-state op="adam" shape="2,3" lr="0.1"></optimizer-state>
-import { hostStyle } from './shared/host-style.js';
-import { fieldInput, fieldError } from './shared/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
-import { markStart, markEnd } from './shared/measure.js';
+import { hostStyle } from '../shared/host-style.js';
+import { fieldInput, fieldError } from '../shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from '../shared/optim-controls.js';
+import { markStart, markEnd } from '../shared/measure.js';
 import { LitElement, html, css, nothing } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
-import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from '../controllers/connected-handle.js';
-import { HashStateController } from '../state/url-state.js';
-import * as codec from '../state/codecs.js';
-import { t } from '../i18n.js';
-import { numel, formatShape } from '../model/shape.js';
-import './tensor-editor.js';
-import './pytorch-code.js';
-import { tensorLiteral, pyNumber } from '../model/pytorch.js';
-import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
+import { LangController } from '../../controllers/lang-controller.js';
+import { getEngine } from '../../engine/shared.js';
+import { ConnectedHandle } from '../../controllers/connected-handle.js';
+import { HashStateController } from '../../state/url-state.js';
+import * as codec from '../../state/codecs.js';
+import { t } from '../../i18n.js';
+import { numel, formatShape } from '../../model/shape.js';
+import '../tensor-editor.js';
+import '../pytorch-code.js';
+import { tensorLiteral, pyNumber } from '../../model/pytorch.js';
+import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../../model/optimizers.js';
 
 // the menu lives in model/optimizers.js; re-exported for the tests that read it from here
 export { STATE_OPTIMIZERS };

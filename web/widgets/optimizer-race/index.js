@@ -3,12 +3,12 @@
 // engine (engine.surface(name).grid, engine.trajectory); this file only lays them out and plays
 // them back. Hyper-parameters are checked by the engine, which answers with PyTorch's message.
 //   <optimizer-race surface="rosenbrock" steps="200" lanes="sgd,momentum,adam"></optimizer-race>
-import { hostStyle } from './shared/host-style.js';
-import { fieldInput, fieldError } from './shared/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
-import { markStart, markEnd } from './shared/measure.js';
+import { hostStyle } from '../shared/host-style.js';
+import { fieldInput, fieldError } from '../shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from '../shared/optim-controls.js';
+import { markStart, markEnd } from '../shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
+import { LangController } from '../../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import {
   symbol,
@@ -20,12 +20,12 @@ import {
   symbolCross,
   symbolWye,
 } from 'd3-shape';
-import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from '../controllers/connected-handle.js';
-import { tickAnchor, tickBaseline, clearsXLabels } from '../charts/tick-labels.js';
-import { HashStateController } from '../state/url-state.js';
-import * as codec from '../state/codecs.js';
-import { t, formatNumber } from '../i18n.js';
+import { getEngine } from '../../engine/shared.js';
+import { ConnectedHandle } from '../../controllers/connected-handle.js';
+import { tickAnchor, tickBaseline, clearsXLabels } from '../../charts/tick-labels.js';
+import { HashStateController } from '../../state/url-state.js';
+import * as codec from '../../state/codecs.js';
+import { t, formatNumber } from '../../i18n.js';
 import {
   FIELDS,
   LANES,
@@ -38,13 +38,13 @@ import {
   describeSurfaces,
   contourPaths,
   raceCode,
-} from '../model/race.js';
-import { BUFFER_NAMES } from '../model/optimizers.js';
-import { parseInteger } from '../model/parse.js';
+} from '../../model/race.js';
+import { BUFFER_NAMES } from '../../model/optimizers.js';
+import { parseInteger } from '../../model/parse.js';
 
 // read from here by tests/e2e/ch-race.test.mjs until it imports model/race.js
 export { LANES, laneArgs, defaultSettings };
-import './pytorch-code.js';
+import '../pytorch-code.js';
 
 // ---- the racers ---------------------------------------------------------------------------------
 

@@ -2,18 +2,18 @@
 // fp32 master weights under mixed precision, and each state buffer the optimizer holds, with the
 // bytes counted by the engine (engine.optimizerMemory). Activations are not part of it.
 //   <memory-calculator params="7e9" precision="fp32" optimizer="adam"></memory-calculator>
-import { hostStyle } from './shared/host-style.js';
-import { fieldInput, fieldError } from './shared/text-field.js';
-import { formStyles } from './shared/optim-controls.js';
-import { markStart, markEnd } from './shared/measure.js';
+import { hostStyle } from '../shared/host-style.js';
+import { fieldInput, fieldError } from '../shared/text-field.js';
+import { formStyles } from '../shared/optim-controls.js';
+import { markStart, markEnd } from '../shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
+import { LangController } from '../../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
-import { getEngine } from '../engine/shared.js';
-import { HashStateController } from '../state/url-state.js';
-import * as codec from '../state/codecs.js';
-import { t, formatNumber } from '../i18n.js';
-import { MEMORY_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
+import { getEngine } from '../../engine/shared.js';
+import { HashStateController } from '../../state/url-state.js';
+import * as codec from '../../state/codecs.js';
+import { t, formatNumber } from '../../i18n.js';
+import { MEMORY_OPTIMIZERS, BUFFER_NAMES } from '../../model/optimizers.js';
 
 // the menu lives in model/optimizers.js; re-exported for the tests that read it from here
 export { MEMORY_OPTIMIZERS };

@@ -3,24 +3,24 @@
 // the same start, all computed by engine.trajectory: Adam without decay, Adam with weight_decay
 // (λθ added to the gradient, then divided by √v̂) and AdamW (θ shrunk by lr·λ·θ directly).
 //   <decay-compare lr="0.05" weight-decay="0.1" steps="300"></decay-compare>
-import { hostStyle } from './shared/host-style.js';
-import { fieldInput, fieldError } from './shared/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
-import { markStart, markEnd } from './shared/measure.js';
+import { hostStyle } from '../shared/host-style.js';
+import { fieldInput, fieldError } from '../shared/text-field.js';
+import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from '../shared/optim-controls.js';
+import { markStart, markEnd } from '../shared/measure.js';
 import { LitElement, html, svg, css, nothing } from 'lit';
-import { parseInteger } from '../model/parse.js';
-import { LangController } from '../controllers/lang-controller.js';
+import { parseInteger } from '../../model/parse.js';
+import { LangController } from '../../controllers/lang-controller.js';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { px } from '../charts/svg-safe.js';
-import { tickAnchor, tickBaseline, clearsXLabels } from '../charts/tick-labels.js';
-import { getEngine } from '../engine/shared.js';
-import { HashStateController } from '../state/url-state.js';
-import * as codec from '../state/codecs.js';
-import { t, formatNumber } from '../i18n.js';
-import { pyNumber } from '../model/pytorch.js';
-import { describeSurfaces, contourPaths, PYTHON } from '../model/race.js';
-import './pytorch-code.js';
+import { px } from '../../charts/svg-safe.js';
+import { tickAnchor, tickBaseline, clearsXLabels } from '../../charts/tick-labels.js';
+import { getEngine } from '../../engine/shared.js';
+import { HashStateController } from '../../state/url-state.js';
+import * as codec from '../../state/codecs.js';
+import { t, formatNumber } from '../../i18n.js';
+import { pyNumber } from '../../model/pytorch.js';
+import { describeSurfaces, contourPaths, PYTHON } from '../../model/race.js';
+import '../pytorch-code.js';
 
 const SURFACE = 'bowl_l2';
 const MAX_STEPS = 5000;
