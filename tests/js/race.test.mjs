@@ -15,7 +15,8 @@ import {
   raceCode,
   settingsCodec,
 } from '../../web/model/race.js';
-import { RUNS, decayCode } from '../../web/widgets/decay-compare/index.js';
+import { RUNS } from '../../web/widgets/decay-compare/model.js';
+import { decayCode } from '../../web/widgets/decay-compare/pytorch.js';
 import { stateCode } from '../../web/widgets/optimizer-state/index.js';
 import { parseParamCount } from '../../web/widgets/memory-calculator/index.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
