@@ -15,9 +15,10 @@ import {
   raceCode,
   settingsCodec,
 } from '../../web/model/race.js';
-import { RUNS, decayCode } from '../../web/widgets/decay-compare.js';
-import { stateCode } from '../../web/widgets/optimizer-state.js';
-import { parseParamCount } from '../../web/widgets/memory-calculator.js';
+import { RUNS } from '../../web/widgets/decay-compare/model.js';
+import { decayCode } from '../../web/widgets/decay-compare/pytorch.js';
+import { stateCode } from '../../web/widgets/optimizer-state/pytorch.js';
+import { parseParamCount } from '../../web/widgets/memory-calculator/model.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
 import { memoryQuestion } from '../../web/chapters/optimizers.js';

@@ -3,10 +3,10 @@
 // gradient); the memory training takes; AdamW's decoupled weight decay; a self-check whose answer
 // comes from the engine's memory accounting.
 import { html } from 'lit';
-import '../widgets/optimizer-race.js';
-import '../widgets/optimizer-state.js';
-import '../widgets/memory-calculator.js';
-import '../widgets/decay-compare.js';
+import '../widgets/optimizer-race/index.js';
+import '../widgets/optimizer-state/index.js';
+import '../widgets/memory-calculator/index.js';
+import '../widgets/decay-compare/index.js';
 import '../widgets/self-check.js';
 import { MEMORY_OPTIMIZERS } from '../model/optimizers.js';
 

@@ -7,6 +7,9 @@ import { html, nothing } from 'lit';
  * The input. `errorId` names the message that describes it (with `hint`, another element's id,
  * first); `invalid` marks it (by default: while `error` is set); `id` and `ariaLabel` label it
  * where no <label> wraps it.
+ * @param {{id?: string, name?: string, value?: string, error?: string, invalid?: boolean,
+ *   errorId?: string, hint?: string, onInput?: (event: any) => void, inputmode?: string,
+ *   cls?: string, ariaLabel?: string}} options
  */
 export function fieldInput({
   id,

@@ -3,53 +3,23 @@
 // shown as tensors, read from the engine after each step. The point it makes: the state has the
 // parameter's shape, whatever the batch size; nothing in it is about activations.
 //   <optimizer-state op="adam" shape="2,3" lr="0.1"></optimizer-state>
-import { hostStyle } from './shared/host-style.js';
-import { fieldInput, fieldError } from './shared/text-field.js';
-import { formStyles, parseNumberText, fieldText, TEXT as COMMON } from './shared/optim-controls.js';
-import { markStart, markEnd } from './shared/measure.js';
-import { LitElement, html, css, nothing } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
-import { getEngine } from '../engine/shared.js';
-import { ConnectedHandle } from '../controllers/connected-handle.js';
-import { HashStateController } from '../state/url-state.js';
-import * as codec from '../state/codecs.js';
-import { t } from '../i18n.js';
-import { numel, formatShape } from '../model/shape.js';
-import './tensor-editor.js';
-import './pytorch-code.js';
-import { tensorLiteral, pyNumber } from '../model/pytorch.js';
-import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
-
-// the menu lives in model/optimizers.js; re-exported for the tests that read it from here
-export { STATE_OPTIMIZERS };
-
-const TEXT = {
-  optimizer: { zh: '优化器', en: 'Optimizer' },
-  lr: { zh: '学习率 lr', en: 'Learning rate lr' },
-  theta0: { zh: '初始参数 θ₀（可编辑）', en: 'Starting parameter θ₀ (editable)' },
-  grad: { zh: '每一步使用的梯度 g（可编辑）', en: 'Gradient g used by each step (editable)' },
-  step: { zh: '走一步', en: 'Step' },
-  step10: { zh: '走 10 步', en: '10 steps' },
-  reset: { zh: '从 θ₀ 重新开始', en: 'Restart from θ₀' },
-  random: { zh: '随机梯度', en: 'Random gradient' },
-  theta: {
-    zh: (n) => `第 ${n} 步之后的参数 θ`,
-    en: (n) => `Parameter θ after ${n} ${n === 1 ? 'step' : 'steps'}`,
-  },
-
-  none: {
-    zh: '还没有走过一步：状态在第一次 step() 时才创建。',
-    en: 'No step yet: the state is created by the first step().',
-  },
-  summary: {
-    zh: (name, n, bufs, shape, count, params) =>
-      `${name} 走了 ${n} 步，保存了 ${bufs} 个状态张量，每个形状都是 ${shape}：共 ${count} 个数，对应 ${params} 个参数。与批大小、激活值无关。`,
-    en: (name, n, bufs, shape, count, params) =>
-      `${name} has taken ${n} steps and keeps ${bufs} state tensors, each of shape ${shape}: ${count} numbers for ${params} parameters, whatever the batch size, and nothing about activations.`,
-  },
-  loading: { zh: '正在加载计算引擎…', en: 'Loading the engine…' },
-  ignored: { zh: '链接中的部分状态无法识别，已忽略：', en: 'Ignored part of the link: ' },
-};
+import { LitElement, html, nothing } from 'lit';
+import { fieldInput, fieldError } from '../shared/text-field.js';
+import { parseNumberText, fieldText, TEXT as COMMON } from '../shared/optim-controls.js';
+import { markStart, markEnd } from '../shared/measure.js';
+import { LangController } from '../../controllers/lang-controller.js';
+import { EngineController, ConnectedHandle } from '../../controllers/engine-controller.js';
+import { HashStateController } from '../../state/url-state.js';
+import * as codec from '../../state/codecs.js';
+import { t } from '../../i18n.js';
+import { numel } from '../../model/shape.js';
+import { STATE_OPTIMIZERS } from '../../model/optimizers.js';
+import { TEXT } from './text.js';
+import { styles } from './styles.js';
+import { resultView } from './view.js';
+import { stateCode } from './pytorch.js';
+import '../tensor-editor.js';
+import '../pytorch-code.js';
 
 const csv = (text) =>
   String(text ?? '')
@@ -57,6 +27,10 @@ const csv = (text) =>
     .map((s) => Number(s.trim()));
 
 export class OptimizerState extends LitElement {
+  static styles = styles;
+
+  #engine = new EngineController(this, { onReady: (engine) => this.#setUp(engine) });
+
   static properties = {
     op: { type: String },
     lr: { type: Number },
@@ -70,26 +44,6 @@ export class OptimizerState extends LitElement {
     lrError: { state: true },
     run: { state: true },
   };
-
-  static styles = [
-    hostStyle,
-    formStyles,
-    css`
-      .caption {
-        margin: 0.8em 0 0.3em;
-        font-weight: 600;
-        font-size: 0.95em;
-      }
-      .buffers {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em 1.5em;
-      }
-      .summary {
-        font-weight: 600;
-      }
-    `,
-  ];
 
   constructor() {
     super();
@@ -125,11 +79,8 @@ export class OptimizerState extends LitElement {
     return !['theta0', 'grad'].includes(prop) || value.length === numel(this.shape);
   }
 
-  async connectedCallback() {
-    super.connectedCallback();
-    this.engine = await getEngine();
-    // removed while the engine loaded: it restarts when it is put back
-    if (!this.isConnected) return;
+  #setUp(engine) {
+    this.engine = engine;
     if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
     // an attribute may carry a rate PyTorch refuses: say so in its words and start with 0.1
     try {
@@ -176,7 +127,7 @@ export class OptimizerState extends LitElement {
 
   /**
    * A fresh optimizer at θ₀: no state yet, as torch.optim before its first step(). Off the page
-   * none is made; connectedCallback restarts when the widget is put back.
+   * none is made; the engine's onReady restarts it when the widget is put back.
    */
   #restart() {
     markStart('optimizer-state');
@@ -291,7 +242,11 @@ export class OptimizerState extends LitElement {
           ${t(lang, TEXT.random)}
         </button>
       </div>
-      ${run ? this.#result(run) : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`}
+      ${
+        run
+          ? resultView(run, this.shape, STATE_OPTIMIZERS[this.op].label, lang)
+          : html`<p aria-busy="true">${t(lang, TEXT.loading)}</p>`
+      }
       <pytorch-code
         .code=${stateCode({
           op: this.op,
@@ -304,69 +259,6 @@ export class OptimizerState extends LitElement {
       ></pytorch-code>
     `;
   }
-
-  #result(run) {
-    const lang = this.lang;
-    const buffers = run.state.filter(([, v]) => v.length === run.param.length);
-    const count = buffers.reduce((s, [, v]) => s + v.length, 0);
-    return html`
-      <p class="caption">${t(lang, TEXT.theta)(run.steps)}</p>
-      <tensor-editor readonly label="θ" .shape=${this.shape} .values=${run.param}></tensor-editor>
-      <p class="summary" aria-live="polite">
-        ${
-          run.steps === 0
-            ? t(lang, TEXT.none)
-            : t(lang, TEXT.summary)(
-                STATE_OPTIMIZERS[this.op].label,
-                run.steps,
-                buffers.length,
-                formatShape(this.shape),
-                count,
-                run.param.length,
-              )
-        }
-      </p>
-      <div class="buffers">
-        ${buffers.map(
-          ([name, values]) =>
-            html`<div data-buffer=${name}>
-              <p class="caption">
-                <code>${name}</code
-                >${BUFFER_NAMES[name] ? html` — ${t(lang, BUFFER_NAMES[name])}` : nothing}
-              </p>
-              <tensor-editor
-                readonly
-                label=${name}
-                .shape=${this.shape}
-                .values=${values}
-              ></tensor-editor>
-            </div>`,
-        )}
-      </div>
-    `;
-  }
-}
-
-/** The same run in PyTorch: `steps` steps with the same gradient, then θ and the state. */
-export function stateCode({ op, lr, theta0, grad, shape, steps }) {
-  const o = STATE_OPTIMIZERS[op];
-  const args = Object.entries({ ...o.args, lr }).map(
-    ([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 'True' : 'False') : pyNumber(v)}`,
-  );
-  return [
-    'import torch',
-    '',
-    `theta = torch.nn.Parameter(${tensorLiteral(theta0, shape)})`,
-    `g = ${tensorLiteral(grad, shape)}`,
-    `opt = torch.optim.${o.torch}([theta], ${args.join(', ')})`,
-    `for step in range(${steps}):`,
-    '    theta.grad = g.clone()',
-    '    opt.step()',
-    "print('theta', theta.data.tolist())",
-    'for name, buf in opt.state[theta].items():',
-    "    if name != 'step':  # a step counter; every buffer has theta's shape",
-    '        print(name, buf.tolist())',
-  ].join('\n');
 }
 
 customElements.define('optimizer-state', OptimizerState);
