@@ -38,3 +38,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# the docs frameworks the embed kit is tested in (scripts/setup-hosts.sh)
+bash scripts/setup-hosts.sh
