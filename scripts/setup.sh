@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgtest-dev googletest libbenchmark-dev
   chromium firefox-esr fonts-noto-cjk
   python3
+  hugo
 )
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
