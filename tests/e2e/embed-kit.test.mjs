@@ -1,99 +1,33 @@
 // The npm package "normlab" where people write: packed from dist/ by scripts/build-npm-package.mjs,
 // checked for what it declares (exports, the Custom Elements Manifest, types that tsc checks), then
 // installed from its tarball into scratch projects built with their own tools: a Vite app that
-// imports normlab/engine (the .wasm must be copied, not lost), and a VitePress site whose Markdown
+// imports normlab/engine (the .wasm must be copied, not lost) and a VitePress site whose Markdown
 // page uses <norm-cube> and <norm-playground>, opened in Chromium, where the widgets must compute.
-// The frameworks come from build/hosts/NAME/ (scripts/setup-hosts.sh, run by scripts/setup.sh);
-// each scratch project is a temp folder there and installs only the tarball, offline.
-import { test, before, after } from 'node:test';
+// Astro: tests/e2e/embed-kit-astro.test.mjs (its own file, to keep each file near a minute).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, preview } from 'vite';
-import { root, launchBrowser, openPage } from './harness.mjs';
+import { build } from 'vite';
+import { root } from './harness.mjs';
 import { CATALOG } from '../../web/docs-catalog.js';
+import {
+  kit,
+  run,
+  hosts,
+  tempDir,
+  installTarball,
+  openBuilt,
+  hostProject,
+  checkWidgets,
+  usePackedPackage,
+} from './embed-kit-helpers.mjs';
 
-const run = promisify(execFile);
-const hosts = path.join(root, 'build/hosts');
-const templates = path.join(root, 'tests/e2e/hosts');
-const scratch = [];
-let tarball = null;
-let pkg = null; // the tarball, unpacked
-let browser = null;
-
-/** A temp folder under `parent`, removed after the tests. */
-function tempDir(parent, prefix) {
-  fs.mkdirSync(parent, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(parent, prefix));
-  scratch.push(dir);
-  return dir;
-}
-
-/** npm install of the tarball alone, from disk: the package has no dependencies to fetch. */
-async function installTarball(dir, extra = {}) {
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({
-      name: 'scratch',
-      private: true,
-      type: 'module',
-      ...extra,
-      dependencies: { normlab: `file:${tarball}` },
-    }),
-  );
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: dir,
-  });
-  assert.ok(
-    fs.existsSync(path.join(dir, 'node_modules/normlab/widgets.js')),
-    'npm installed the tarball',
-  );
-}
-
-/** A static server on a built site, and the page at `file` opened in Chromium. */
-async function openBuilt(outDir, file) {
-  const server = await preview({
-    root: outDir,
-    configFile: false,
-    build: { outDir },
-    logLevel: 'silent',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const opened = await openPage(browser);
-  const warnings = [];
-  opened.page.on('console', (msg) => {
-    if (msg.type() === 'warning') warnings.push(msg.text());
-  });
-  await opened.page.goto(`http://127.0.0.1:${server.httpServer.address().port}/${file}`);
-  return {
-    ...opened,
-    warnings,
-    close: async () => (await opened.context.close(), await server.close()),
-  };
-}
-
-before(async () => {
-  const { stdout } = await run('node', [path.join(root, 'scripts/build-npm-package.mjs')], {
-    cwd: root,
-  });
-  tarball = stdout.trim().split('\n').pop();
-  assert.ok(fs.existsSync(tarball), `npm pack wrote ${tarball}`);
-  const dir = tempDir(path.join(root, 'build/npm'), 'unpacked-');
-  await run('tar', ['xzf', tarball, '-C', dir]);
-  pkg = path.join(dir, 'package');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
-});
+usePackedPackage();
 
 test('the packed package: every export is in the tarball, the manifest has every widget of docs.html', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(kit.pkg, 'package.json'), 'utf8'));
   assert.equal(manifest.name, 'normlab');
   assert.equal(manifest.private, undefined);
   assert.equal(manifest.customElements, 'custom-elements.json');
@@ -108,19 +42,19 @@ test('the packed package: every export is in the tarball, the manifest has every
   const files = Object.values(manifest.exports).flatMap((e) =>
     typeof e === 'string' ? [e] : Object.values(e),
   );
-  for (const file of files) assert.ok(fs.existsSync(path.join(pkg, file)), `${file} is packed`);
+  for (const file of files) assert.ok(fs.existsSync(path.join(kit.pkg, file)), `${file} is packed`);
 
   // the engine's binary is named as bundlers find it, relative to the module
-  const loader = fs.readFileSync(path.join(pkg, 'normlab-loader.js'), 'utf8');
+  const loader = fs.readFileSync(path.join(kit.pkg, 'normlab-loader.js'), 'utf8');
   assert.match(loader, /new URL\("\.\/normlab\.wasm", import\.meta\.url\)/);
   assert.match(
-    fs.readFileSync(path.join(pkg, 'engine.js'), 'utf8'),
+    fs.readFileSync(path.join(kit.pkg, 'engine.js'), 'utf8'),
     /from "\.\/normlab-loader\.js"/,
   );
 
   // Custom Elements Manifest: schema 2.x, one custom-element-definition per tag, attributes read
   // from the widgets (norm-cube's kind is its codec's choices, groups its Lit Number default)
-  const cem = JSON.parse(fs.readFileSync(path.join(pkg, 'custom-elements.json'), 'utf8'));
+  const cem = JSON.parse(fs.readFileSync(path.join(kit.pkg, 'custom-elements.json'), 'utf8'));
   assert.match(cem.schemaVersion, /^2\./);
   const [module] = cem.modules;
   assert.equal(module.path, 'widgets.js');
@@ -140,7 +74,7 @@ test('the packed package: every export is in the tarball, the manifest has every
 test('the types: tsc accepts the documented use and refuses a kind no widget takes', async () => {
   const dir = tempDir(path.join(root, 'build/npm'), 'types-');
   fs.mkdirSync(path.join(dir, 'node_modules'));
-  fs.symlinkSync(pkg, path.join(dir, 'node_modules/normlab'));
+  fs.symlinkSync(kit.pkg, path.join(dir, 'node_modules/normlab'));
   fs.writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -187,8 +121,10 @@ test('the types: tsc accepts the documented use and refuses a kind no widget tak
 
 test('normlab/engine in Node and in a Vite app: the .wasm is copied beside the bundle and computes', async () => {
   // Node: the binary handed over, as the README says
-  const { loadEngine } = await import(pathToFileURL(path.join(pkg, 'engine.js')).href);
-  const engine = await loadEngine({ wasmBinary: fs.readFileSync(path.join(pkg, 'normlab.wasm')) });
+  const { loadEngine } = await import(pathToFileURL(path.join(kit.pkg, 'engine.js')).href);
+  const engine = await loadEngine({
+    wasmBinary: fs.readFileSync(path.join(kit.pkg, 'normlab.wasm')),
+  });
   const ln = engine.norm({ op: 'layer_norm', normalized_shape: [4] });
   const { output } = ln.forward([1, 2, 3, 4], [1, 4]);
   ln.delete();
@@ -225,17 +161,16 @@ test('normlab/engine in Node and in a Vite app: the .wasm is copied beside the b
 });
 
 test('VitePress: a Markdown page with <norm-cube> builds with its own CLI and the widgets compute', async (t) => {
-  const vitepress = path.join(hosts, 'vitepress/node_modules/vitepress/bin/vitepress.js');
-  if (!fs.existsSync(vitepress))
-    assert.fail('VitePress is not installed: run "bash scripts/setup.sh"');
-  const dir = tempDir(path.join(hosts, 'vitepress'), 'site-');
-  fs.cpSync(path.join(templates, 'vitepress'), dir, {
-    recursive: true,
-    filter: (file) => !/package(-lock)?\.json$/.test(file),
-  });
+  const dir = hostProject('vitepress');
   const started = Date.now();
   await installTarball(dir);
-  await run('node', [vitepress, 'build'], { cwd: dir });
+  await run(
+    'node',
+    [path.join(hosts, 'vitepress/node_modules/vitepress/bin/vitepress.js'), 'build'],
+    {
+      cwd: dir,
+    },
+  );
   t.diagnostic(`install + vitepress build: ${Date.now() - started} ms (reported, not asserted)`);
   const outDir = path.join(dir, '.vitepress/dist');
   // on the server, Vue kept the tags as custom elements (with isCustomElement) and their fallback
@@ -244,26 +179,5 @@ test('VitePress: a Markdown page with <norm-cube> builds with its own CLI and th
     html,
     /<norm-cube id="cube" kind="group" shape="2,6,4,4" groups="3"><a href="https:\/\/example\.org\/normlab">/,
   );
-
-  const { page, problems, warnings, close } = await openBuilt(outDir, 'index.html');
-  const cube = page.locator('#cube');
-  await cube.getByText('6 mean/variance pairs').waitFor({ timeout: 30_000 });
-  const playground = page.locator('#playground');
-  await playground.getByText('1 mean/variance pairs computed').waitFor();
-  assert.match(await playground.locator('output.cell').first().textContent(), /^[−-]1\.34/);
-  // a cell edit recomputes: LayerNorm of 1, 2, 3, 9
-  await playground.getByLabel('x[0, 3]', { exact: true }).fill('9');
-  await playground
-    .locator('output.cell')
-    .first()
-    .filter({ hasText: /^[−-]0\.88/ })
-    .waitFor();
-  // a refused attribute is named inside the widget
-  await page.locator('#refused').getByText('shape="99,99,99"').waitFor();
-  assert.deepEqual(
-    warnings.filter((w) => /resolve component|Hydration/i.test(w)),
-    [],
-  );
-  assert.deepEqual(problems, []);
-  await close();
+  await checkWidgets(outDir, 'index.html');
 });
