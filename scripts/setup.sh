@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgtest-dev googletest libbenchmark-dev
   chromium firefox-esr fonts-noto-cjk
   python3
+  hugo
 )
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
@@ -38,3 +39,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# the docs frameworks the embed kit is tested in (scripts/setup-hosts.sh)
+bash scripts/setup-hosts.sh
