@@ -50,10 +50,13 @@ const unescape = (text) =>
 
 const notice = (text) => `<p class="normlab-notice" role="status">NormLab: ${escape(text)}</p>`;
 
+const FALLBACK = 'NormLab: an interactive figure (it needs JavaScript)';
+
 function normlabTag(args) {
   const options = hexo.config.normlab ?? {};
   const src = options.src ?? '/normlab-widgets.js';
-  const link = options.link ?? 'https://github.com/normlab/normlab';
+  // no default address: a site names where its readers find NormLab (normlab.link), else plain text
+  const link = options.link ?? '';
   const [widget = '', ...rest] = args.map(unescape);
   if (!TAGS.includes(widget))
     return notice(`there is no widget "${widget}" (one of: ${TAGS.join(', ')}).`);
@@ -69,7 +72,7 @@ function normlabTag(args) {
     refused.length
       ? notice(`${widget} ignores the parameters ${refused.join(', ')} (lowercase names, not on…).`)
       : '',
-    `<${widget}${attrs.join('')}><a href="${escape(link)}">NormLab: an interactive figure (it needs JavaScript)</a></${widget}>`,
+    `<${widget}${attrs.join('')}>${link ? `<a href="${escape(link)}">${FALLBACK}</a>` : FALLBACK}</${widget}>`,
     `<script type="module" src="${escape(src)}"></script>`,
   ].join('');
 }
