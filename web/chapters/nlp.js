@@ -2,7 +2,7 @@
 // statistics, never into LayerNorm's per-token ones; LN also works with a batch of one.
 import { html } from 'lit';
 import '../widgets/padding-demo.js';
-import '../widgets/train-eval-grid.js';
+import '../widgets/train-eval-grid/index.js';
 import '../widgets/self-check.js';
 import { nlpQuestion } from './dynamics-questions.js';
 

@@ -2,7 +2,7 @@
 // running averages of them for eval; LayerNorm has nothing to keep, so both modes agree.
 import { html } from 'lit';
 import '../widgets/bn-stepper/index.js';
-import '../widgets/train-eval-grid.js';
+import '../widgets/train-eval-grid/index.js';
 import '../widgets/self-check.js';
 import { trainEvalQuestion } from './dynamics-questions.js';
 
