@@ -7,8 +7,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { LangController } from '../../controllers/lang-controller.js';
 import { markStart, markEnd } from '../shared/measure.js';
-import { textField } from '../shared/text-field.js';
 import { EngineController } from '../../controllers/engine-controller.js';
+import { DraftFieldController } from '../../controllers/draft-field-controller.js';
 import { HashStateController } from '../../state/url-state.js';
 import * as codec from '../../state/codecs.js';
 import { parseInteger } from '../../model/parse.js';
@@ -31,14 +31,13 @@ export class BatchSpread extends LitElement {
     stateNotice: { state: true },
     result: { state: true },
     error: { state: true },
-    texts: { state: true },
-    fieldErrors: { state: true },
     narrow: { state: true },
   };
 
   static styles = styles;
 
   #engine = new EngineController(this, { onReady: () => this.requestUpdate() });
+  #fields = new DraftFieldController(this);
 
   constructor() {
     super();
@@ -52,8 +51,6 @@ export class BatchSpread extends LitElement {
     this.stateNotice = '';
     this.result = null;
     this.error = '';
-    this.texts = {};
-    this.fieldErrors = {};
     this.narrow = false;
     new HashStateController(this, {
       batches: codec.int(2, MAX_BATCHES),
@@ -82,13 +79,14 @@ export class BatchSpread extends LitElement {
     return runSpread(this.#engine.value, { batches, groups, seed, sampleSpread, ...overrides });
   }
 
-  #typed = new Map();
+  #typed = new Map(); // the values just committed from a field, whose draft stays as typed
 
   willUpdate(changed) {
-    for (const key of ['batches', 'groups']) {
-      if ((changed.has(key) && this.#typed.get(key) !== this[key]) || this.texts[key] === undefined)
-        this.texts = { ...this.texts, [key]: String(this[key]) };
-    }
+    // a value set from elsewhere (a link, an attribute) replaces the field's draft
+    const replaced = ['batches', 'groups'].filter(
+      (key) => changed.has(key) && this.#typed.get(key) !== this[key],
+    );
+    if (replaced.length) this.#fields.reset(...replaced);
     this.#typed.clear();
     if (!this.#engine.ready || this.result?.key === spreadKey(this)) return;
     markStart('batch-spread');
@@ -104,46 +102,40 @@ export class BatchSpread extends LitElement {
     markEnd('batch-spread');
   }
 
-  /** A field's new value is tried on the engine first; a refusal leaves the chart as it was. */
-  #tryField(key, value) {
+  /** A new value is tried on the engine first: a refusal throws and leaves the chart as it was. */
+  #commit(key, value) {
     if (!this.#engine.ready) return;
+    markStart('batch-spread');
+    this.result = this.#run({ [key]: value });
+    this.#typed.set(key, value);
+    this[key] = value;
+  }
+
+  /** The slider and the redraw button: a setting the engine refuses leaves the chart as it was. */
+  #tryField(key, value) {
     try {
-      markStart('batch-spread');
-      this.result = this.#run({ [key]: value });
-      this.fieldErrors = { ...this.fieldErrors, [key]: '' };
-      this.#typed.set(key, value);
-      this[key] = value;
-    } catch (err) {
-      this.fieldErrors = { ...this.fieldErrors, [key]: err.message };
+      this.#commit(key, value);
+    } catch {
+      // no field to show a message beside: the control moves back on the next render
     }
   }
 
-  #onText(key, event) {
-    const text = event.target.value;
-    this.texts = { ...this.texts, [key]: text };
+  /** K, or G: a whole number (K within its range), then whatever the engine accepts. */
+  #parse(key, text) {
     const v = parseInteger(text);
-    if (v === null) {
-      this.fieldErrors = {
-        ...this.fieldErrors,
-        [key]: t(this.lang, key === 'batches' ? TEXT.batchesRange : TEXT.groupsNumber),
-      };
-      return;
-    }
-    if (key === 'batches' && (v < 2 || v > MAX_BATCHES)) {
-      this.fieldErrors = { ...this.fieldErrors, batches: t(this.lang, TEXT.batchesRange) };
-      return;
-    }
-    this.#tryField(key, v);
+    const bad = v === null || (key === 'batches' && (v < 2 || v > MAX_BATCHES));
+    if (!bad) return { value: v };
+    return { error: t(this.lang, key === 'batches' ? TEXT.batchesRange : TEXT.groupsNumber) };
   }
 
   #field(key, label) {
-    return textField({
-      key,
+    return this.#fields.field(key, {
       label,
+      value: this[key],
+      format: String,
       inputmode: 'numeric',
-      value: this.texts[key],
-      error: this.fieldErrors[key],
-      onInput: (e) => this.#onText(key, e),
+      parse: (text) => this.#parse(key, text),
+      commit: (value) => this.#commit(key, value),
     });
   }
 
