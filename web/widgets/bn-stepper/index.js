@@ -64,11 +64,7 @@ export class BnStepper extends LitElement {
     onStep: () => this.history.at(-1).step < MAX_STEPS && this.step(),
   });
 
-  #engine = new EngineController(this, {
-    onReady: () => {
-      this.#newModule();
-    },
-  });
+  #engine = new EngineController(this, { onReady: () => this.#newModule() });
 
   constructor() {
     super();
