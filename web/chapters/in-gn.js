@@ -4,7 +4,7 @@
 // with a contrast tool; the chart shows the batch-size experiment computed in C++.
 import { html } from 'lit';
 import '../widgets/norm-cube.js';
-import '../widgets/batch-spread.js';
+import '../widgets/batch-spread/index.js';
 import '../widgets/self-check.js';
 import { inGnQuestion } from './lib/groups-questions.js';
 

@@ -1,8 +1,8 @@
 // Chapter 7: why NLP uses LayerNorm. Padding and varying lengths leak into BatchNorm's per-feature
 // statistics, never into LayerNorm's per-token ones; LN also works with a batch of one.
 import { html } from 'lit';
-import '../widgets/padding-demo.js';
-import '../widgets/train-eval-grid.js';
+import '../widgets/padding-demo/index.js';
+import '../widgets/train-eval-grid/index.js';
 import '../widgets/self-check.js';
 import { nlpQuestion } from './dynamics-questions.js';
 

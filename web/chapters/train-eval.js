@@ -1,8 +1,8 @@
 // Chapter 6: train vs eval. BatchNorm normalizes with the batch's statistics in training and keeps
 // running averages of them for eval; LayerNorm has nothing to keep, so both modes agree.
 import { html } from 'lit';
-import '../widgets/bn-stepper.js';
-import '../widgets/train-eval-grid.js';
+import '../widgets/bn-stepper/index.js';
+import '../widgets/train-eval-grid/index.js';
 import '../widgets/self-check.js';
 import { trainEvalQuestion } from './dynamics-questions.js';
 

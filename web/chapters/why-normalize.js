@@ -1,7 +1,7 @@
 // Chapter 8: why normalize at all. A deep stack of random linear layers: without a norm the values
 // grow or shrink layer by layer, with BatchNorm or LayerNorm after each layer they do not.
 import { html } from 'lit';
-import '../widgets/deep-stack.js';
+import '../widgets/deep-stack/index.js';
 import '../widgets/self-check.js';
 import { whyNormalizeQuestion } from './dynamics-questions.js';
 

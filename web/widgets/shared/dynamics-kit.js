@@ -55,9 +55,6 @@ export function resizeRows(old, oldCols, rows, cols, fill) {
   return out;
 }
 
-export const reducedMotion = () =>
-  globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
 /** The controls' look (formControls), laid out in rows of fields, with their tables and charts. */
 export const controlStyle = [
   formControls,
