@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { bottomAxis, leftAxis } from '../../charts/axes.js';
 import { linePath } from '../../charts/series.js';
 import { t, formatNumber } from '../../i18n.js';
+import { parseInteger, parseNumber } from '../../model/parse.js';
 import { TEXT } from './text.js';
 import { laneCurves, laneNumbers } from './model.js';
 
@@ -52,8 +53,8 @@ export function chart(lang, which, lanes, maxSteps) {
   return html`<figure class="chart" data-chart=${which}>
     <figcaption>${title}</figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${t(lang, TEXT.chartLabel)(title, parts)}>
-      ${bottomAxis(x, { y: H - M.bottom, count: 6 })}
-      ${leftAxis(y, { x: M.left, count: 4, format })}
+      ${bottomAxis(x, /** @type {any} */ ({ y: H - M.bottom, count: 6 }))}
+      ${leftAxis(y, /** @type {any} */ ({ x: M.left, count: 4, format }))}
       ${lanes.map(
         (l, i) =>
           svg`<path class="curve" data-run=${l.label} stroke=${COLOURS[l.index % COLOURS.length]}
@@ -114,8 +115,8 @@ export const statement = (lang, exp, isDefault) =>
     </p>
   </div>`;
 
-/** A menu field (label above, as the text fields). */
-export const menu = (key, label, value, choices, onChange) =>
+/** A menu field (label above, as the text fields), with its message. */
+export const menu = (key, label, value, choices, error, onChange) =>
   html`<div class="field">
     <label for=${`${key}-input`}>${label}</label>
     <select id=${`${key}-input`} @change=${(e) => onChange(e.target.value)}>
@@ -123,4 +124,73 @@ export const menu = (key, label, value, choices, onChange) =>
         ([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`,
       )}
     </select>
+    ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
   </div>`;
+
+/** A text field's reader: a number (or an integer in `range`), else the message why not. */
+export const fieldParser =
+  (lang, integer, [lo, hi] = []) =>
+  (text) => {
+    const v = integer ? parseInteger(text) : parseNumber(text);
+    const bad = integer ? t(lang, TEXT.badInteger)(lo, hi) : t(lang, TEXT.badNumber);
+    if (v === null || (integer && (v < lo || v > hi))) return { error: bad };
+    return { value: v };
+  };
+
+/** The experiment's runs as checkboxes: which of them train. */
+export const runsPicker = (lang, exp, ticked, onToggle) =>
+  html`<fieldset class="runs">
+    <legend>${t(lang, TEXT.runs)}: ${t(lang, TEXT.experiments[exp.key])}</legend>
+    ${exp.runs.map(
+      (r, i) =>
+        html`<label
+          ><input
+            type="checkbox"
+            data-run=${r.label}
+            .checked=${ticked.includes(r.label)}
+            @change=${(e) => onToggle(r.label, e.target.checked)}
+          /><span class="swatch" style="background: ${COLOURS[i % COLOURS.length]}"></span
+          >${r.label}</label
+        >`,
+    )}
+  </fieldset>`;
+
+/** Train / Pause, Step, Reset and the progress over every run's steps. */
+export const playbackRow = (lang, p) =>
+  html`<div class="playback" role="group" aria-label=${t(lang, TEXT.playback)}>
+    <button
+      type="button"
+      class="play"
+      aria-pressed=${p.running ? 'true' : 'false'}
+      ?disabled=${!p.runnable}
+      @click=${p.onPlay}
+    >
+      ${t(lang, p.running ? TEXT.pause : TEXT.play)}
+    </button>
+    <button type="button" class="step" ?disabled=${!p.runnable} @click=${p.onStep}>
+      ${t(lang, TEXT.step)}
+    </button>
+    <button type="button" class="reset" ?disabled=${!p.ready} @click=${p.onReset}>
+      ${t(lang, TEXT.reset)}
+    </button>
+    <progress
+      max=${p.total || 1}
+      .value=${p.done}
+      aria-label=${t(lang, TEXT.progress)}
+      aria-valuetext=${`${p.done} / ${p.total}`}
+    ></progress>
+  </div>`;
+
+/** What the live region says: changes at a run's start and end, a pause, the end, a failure. */
+export function statusText(lang, phase, lanes, current) {
+  const n = lanes.length;
+  const lane = lanes[Math.max(0, current)];
+  if (!n) return t(lang, TEXT.noRun);
+  if (phase === 'error') return t(lang, TEXT.failed)(lane.error);
+  if (phase === 'done') return t(lang, TEXT.done)(n);
+  if (phase === 'idle') return t(lang, TEXT.idle)(n, Math.max(...lanes.map((l) => l.config.steps)));
+  const k = Math.max(0, current) + 1;
+  if (phase === 'running') return t(lang, TEXT.lane)(k, n, lane.label);
+  const step = lane.records.at(-1)?.step ?? 0;
+  return `${t(lang, TEXT.paused)} ${t(lang, TEXT.running)(k, n, lane.label, step, lane.config.steps)}`;
+}
