@@ -20,6 +20,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ICON_FILES, manifestFiles } from './web/pwa/manifest.js';
+// the training lab's module and data (web/engine/train-wasm.js, web/data/digits-8x8.bin)
+import {
+  TRAIN_ASSETS,
+  inlinedTrainWasm,
+  trainWasmAliases,
+} from './scripts/lib/vite-train-wasm.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, 'web');
@@ -73,7 +79,17 @@ export default defineConfig(({ mode }) => {
     root: web,
     base: './',
     publicDir: path.join(web, 'public'),
-    resolve: { alias: { 'normlab-wasm': loader, 'normlab-pwa': pwa } },
+    resolve: {
+      alias: [
+        { find: 'normlab-wasm', replacement: loader },
+        { find: 'normlab-pwa', replacement: pwa },
+        // training lab: the training module's loader and .wasm by import name
+        ...trainWasmAliases(wasmDir),
+      ],
+    },
+    // training lab: the digits file (imported ?inline), the worker's chunks as ES modules
+    assetsInclude: TRAIN_ASSETS,
+    worker: { format: 'es' },
     server: { host: '127.0.0.1', fs: { allow: [here] } },
     preview: { host: '127.0.0.1' },
   };
@@ -83,6 +99,7 @@ export default defineConfig(({ mode }) => {
     const classic = mode === 'widgets-classic';
     return {
       ...common,
+      plugins: [inlinedTrainWasm], // training lab: one inlined copy of its Wasm
       build: {
         outDir: dist,
         emptyOutDir: false,
@@ -116,6 +133,7 @@ export default defineConfig(({ mode }) => {
             handler: (html) => html.replace(CSP_META, '').replace(MANIFEST_LINK, ''),
           },
         },
+        inlinedTrainWasm, // training lab: one inlined copy of its Wasm
         viteSingleFile(),
       ],
       build: {

@@ -138,6 +138,14 @@ export const CATALOG = [
     },
     { shape: '2,3,4', 'shape-editable': '' },
   ],
+  [
+    'training-lab',
+    {
+      en: 'An experiment of the training lab: networks trained live, loss and accuracy curves.',
+      zh: '训练实验室的一个实验：在浏览器里实时训练网络，给出损失和准确率曲线。',
+    },
+    { experiment: 'norms', steps: '60' },
+  ],
 ];
 
 /**

@@ -20,6 +20,7 @@ export const EXPERIMENTS = [
     //   group(4) 0.86 / 0.87 / 0.90  0.29 / 0.28 / 0.31  0.064 / 0.049 / 0.059  99 / 96 / 104  1.7 / 1.1 / 1.4 %
     //   instance 0.72 / 0.75 / 0.73  0.25 / 0.27 / 0.26  0.055 / 0.050 / 0.053  91 / 92 / 91   1.1 / 1.4 / 2.2 %
     id: 'norms-speed',
+    key: 'norms', // <training-lab experiment="norms">
     claim: 'a',
     statement: {
       en: 'With the same Adam settings, the CNN with any of the four norms gets its training loss below 0.3 in about 90–105 steps; without a norm it takes about 140–180, and it ends with two to five times the held-out error (4–6 % against 1–2 %).',
@@ -60,6 +61,7 @@ export const EXPERIMENTS = [
     // (the issue's PyTorch runs tell the same story for this CNN). At batch 2, BN's momentum
     // (0.01 to 0.9, claim c) does not change that either.
     id: 'batch-size-sweep',
+    key: 'batch-size', // <training-lab experiment="batch-size">
     claim: 'b',
     statement: {
       en: 'In an MLP, where BatchNorm averages each feature over the batch alone, its held-out error climbs from about 2 % at batch 8–32 to about 14 % at batch 2, while GroupNorm stays between 1.7 and 3.3 %; in the CNN, whose BatchNorm also averages over the 8×8 positions, no such effect appears even at batch 1.',
@@ -93,6 +95,7 @@ export const EXPERIMENTS = [
     //   eval-mode error, held out       15.6 %   17.2 %   34.2 %   44.2 %
     // cnn8x8 at batch 2 (BatchNorm2d): 1.1 / 1.1 / 1.4 / 1.1 % held out, no momentum effect.
     id: 'bn-tiny-batch',
+    key: 'bn-momentum', // <training-lab experiment="bn-momentum">
     claim: 'c',
     statement: {
       en: 'At batch 2 the training itself is identical for every BatchNorm momentum, yet the eval-mode error ranges from about 16 % (momentum 0.01) to about 44 % (momentum 0.9): running statistics that follow the last few batches of two are a poor estimate of the data’s.',
@@ -129,6 +132,7 @@ export const EXPERIMENTS = [
     // are a noisy estimate for a task that reads a value's size). Batch 16 sequences with padding:
     // BN 3.7 %, LN 3.4 %, none 2.8 %.
     id: 'padded-sequences',
+    key: 'padding', // <training-lab experiment="padding">
     claim: 'd',
     statement: {
       en: 'On padded sequences BatchNorm’s statistics mix real tokens with padding in proportions that change every batch, and its held-out error is about 7 % against LayerNorm’s 4 %; with the padding removed BatchNorm does as well as LayerNorm (2.7 % vs 3.2 %).',
@@ -168,6 +172,7 @@ export const EXPERIMENTS = [
     //                       0.1:  Adam + L2 3.63, 9.4 %; AdamW 9.12, 4.4 %
     //   cnn8x8 + BN, 600 steps, 0.01: Adam + L2 4.47, 1.7 %; AdamW 6.30, 1.4 %
     id: 'adam-l2-vs-adamw',
+    key: 'weight-decay', // <training-lab experiment="weight-decay">
     claim: 'e',
     statement: {
       en: 'The same weight_decay is not the same regularization: Adam + L2 divides the decay by each weight’s gradient scale, so at 0.01 it shrinks the MLP’s weights to 8.6 (held-out error 5.3 %), while AdamW, which decays every weight by lr × 0.01 per step, keeps them at 13.7 like plain Adam (3.6 %).',
@@ -192,4 +197,5 @@ export const EXPERIMENTS = [
   },
 ];
 
-export const experiment = (id) => EXPERIMENTS.find((e) => e.id === id);
+/** The experiment of an id or a key (`experiment("norms")`, `experiment("norms-speed")`). */
+export const experiment = (id) => EXPERIMENTS.find((e) => e.id === id || e.key === id);
