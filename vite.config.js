@@ -59,7 +59,12 @@ const serviceWorker = () =>
     workbox: {
       cacheId: 'normlab',
       globPatterns: ['**/*.{html,js,css,wasm,svg,png,woff2,webmanifest}'],
-      globIgnores: ['**/node_modules/**/*', 'normlab-offline.html', 'normlab-widgets*.js'],
+      globIgnores: [
+        '**/node_modules/**/*',
+        'normlab-offline.html',
+        'normlab-widgets*.js',
+        'assets/widgets-*.js',
+      ],
       navigateFallback: null,
       // the first visit's worker takes the page over at once (same version, nothing to reload); a
       // later one waits until the reader asks for it (SKIP_WAITING from register.js)
@@ -100,6 +105,11 @@ export default defineConfig(({ mode }) => {
     return {
       ...common,
       plugins: [inlinedTrainWasm], // training lab: one inlined copy of its Wasm
+      // the bundles' own worker (its Wasm inlined) is named apart, so the site's precache skips it
+      worker: {
+        format: 'es',
+        rolldownOptions: { output: { entryFileNames: 'assets/widgets-[name]-[hash].js' } },
+      },
       build: {
         outDir: dist,
         emptyOutDir: false,

@@ -17,8 +17,9 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // The training lab's module, worker and data load only when a lab is shown (web/engine/train-client.js
-// and what it loads; a widgets build leaves its own worker copy in assets/ too): not the first load.
-const LAB_LAZY = /^(train-(client|worker|wasm)|normlab-train|digits-8x8)-/;
+// and what it loads; a widgets build leaves its own worker copy, assets/widgets-train-worker-*.js,
+// in assets/ too): not the first load.
+const LAB_LAZY = /^((widgets-)?train-(client|worker|wasm)|normlab-train|digits-8x8)-/;
 
 /**
  * The tutorial page's first load: index.html plus every asset it references (not the other pages,
@@ -36,7 +37,7 @@ export function measure() {
   const client = lab.find((f) => /^train-client-/.test(path.basename(f)));
   const worker = client && fs.readFileSync(client, 'utf8').match(/train-worker-[\w-]+\.js/)?.[0];
   const labSite = lab.filter(
-    (f) => !/^train-worker-/.test(path.basename(f)) || path.basename(f) === worker,
+    (f) => !/^(widgets-)?train-worker-/.test(path.basename(f)) || path.basename(f) === worker,
   );
   const sizes = {
     page: gz(index) + pageAssets.reduce((s, f) => s + gz(f), 0),

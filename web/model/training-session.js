@@ -56,11 +56,11 @@ export class TrainingSession {
       if (generation === this.generation) this.emit({ type: 'error', message: err.message });
       return;
     }
-    this.emit({ type: 'started', config: checked });
     // step 0 (the untrained network's eval) comes first either way, so a paused run shows where
-    // it starts
+    // it starts; set before 'started' goes out, so a step() sent in reply to it adds to this
     this.wanted = 1;
     this.running = !paused;
+    this.emit({ type: 'started', config: checked });
     this.scheduleSlice();
   }
 
