@@ -11,7 +11,7 @@ import { getPageState } from './state/url-state.js';
 import { THEMES, currentTheme, applyTheme } from './theme.js';
 import { providePageLang } from './controllers/lang-controller.js';
 import './widgets/self-check.js';
-import './widgets/pytorch-code.js';
+import './widgets/pytorch-code/index.js';
 
 const TEXT = {
   title: {

@@ -22,7 +22,7 @@ import { numel } from '../model/shape.js';
 import { seededValues } from '../model/rng.js';
 import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const TEXT = {
   activation: { zh: '激活函数', en: 'Activation' },

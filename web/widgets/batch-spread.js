@@ -18,7 +18,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { parseInteger } from '../model/parse.js';
 import { t, formatNumber } from '../i18n.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64];
 const DATASET = { datasetSize: 512, channels: 8, spatial: 16 };

@@ -28,7 +28,7 @@ import {
 import { markStart, markEnd } from './shared/measure.js';
 import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const MAX_STEPS = 400; // playing stops here; the chart keeps the most recent points
 const MAX_BATCH = 32;

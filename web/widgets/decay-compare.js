@@ -20,7 +20,7 @@ import * as codec from '../state/codecs.js';
 import { t, formatNumber } from '../i18n.js';
 import { pyNumber } from '../model/pytorch.js';
 import { describeSurfaces, contourPaths, PYTHON } from '../model/race.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const SURFACE = 'bowl_l2';
 const MAX_STEPS = 5000;

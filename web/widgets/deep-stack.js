@@ -20,7 +20,7 @@ import { gaussianValues, resizeRows, controlStyle } from './shared/dynamics-kit.
 import { markStart, markEnd } from './shared/measure.js';
 import { parseNumber, parseInteger } from '../model/parse.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const NORMS = ['none', 'batch_norm', 'layer_norm'];
 const ACTIVATIONS = ['linear', 'tanh', 'relu'];

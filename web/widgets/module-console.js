@@ -20,7 +20,7 @@ import { parseModule, specMessage } from '../model/module-spec.js';
 import { runModule } from '../model/run-module.js';
 import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const TEXT = {
   module: { zh: '模块', en: 'Module' },

@@ -44,7 +44,7 @@ import { parseInteger } from '../model/parse.js';
 
 // read from here by tests/e2e/ch-race.test.mjs until it imports model/race.js
 export { LANES, laneArgs, defaultSettings };
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 // ---- the racers ---------------------------------------------------------------------------------
 

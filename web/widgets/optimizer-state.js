@@ -16,7 +16,7 @@ import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
 import { numel, formatShape } from '../model/shape.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 import { tensorLiteral, pyNumber } from '../model/pytorch.js';
 import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';
 

@@ -17,7 +17,7 @@ import { tensorLiteral, pyValue } from '../model/pytorch.js';
 import { csvNumbers, boolAttribute, gaussianValues, controlStyle } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const MAX_T = 12;
 const WORDS = {

@@ -15,7 +15,7 @@ import { EMPTY_DIM } from '../model/parse.js';
 import { numel, formatShape } from '../model/shape.js';
 import { parseModule, moduleText, moduleClass } from '../model/module-spec.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const TEXT = {
   cls: { zh: '模块', en: 'Module' },

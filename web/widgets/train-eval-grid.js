@@ -16,7 +16,7 @@ import { tensorLiteral } from '../model/pytorch.js';
 import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const MAX_ROWS = 16;
 const MAX_COLS = 16;
