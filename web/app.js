@@ -10,7 +10,7 @@ import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
 import { getPageState } from './state/url-state.js';
 import { THEMES, currentTheme, applyTheme } from './theme.js';
 import { providePageLang } from './controllers/lang-controller.js';
-import './widgets/self-check.js';
+import './widgets/self-check/index.js';
 import './widgets/pytorch-code/index.js';
 
 const TEXT = {

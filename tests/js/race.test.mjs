@@ -21,7 +21,7 @@ import { parseParamCount } from '../../web/widgets/memory-calculator.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
 import { memoryQuestion } from '../../web/chapters/optimizers.js';
-import { makeRandom } from '../../web/widgets/self-check.js';
+import { makeRandom } from '../../web/model/answer.js';
 
 let engine;
 before(async () => {

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import '../widgets/norm-playground.js';
 import '../widgets/count-table.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { countingQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

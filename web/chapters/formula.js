@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import '../widgets/norm-playground.js';
 import '../widgets/affine-plot.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { formulaQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import '../widgets/padding-demo.js';
 import '../widgets/train-eval-grid.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { nlpQuestion } from './dynamics-questions.js';
 
 export default {

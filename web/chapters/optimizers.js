@@ -7,7 +7,7 @@ import '../widgets/optimizer-race.js';
 import '../widgets/optimizer-state.js';
 import '../widgets/memory-calculator.js';
 import '../widgets/decay-compare.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { MEMORY_OPTIMIZERS } from '../model/optimizers.js';
 
 const SELF_CHECK_OPTIMIZERS = ['sgd', 'sgd-momentum', 'adam', 'adamw'];

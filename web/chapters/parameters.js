@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import '../widgets/param-table.js';
 import '../widgets/norm-playground.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { parametersQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

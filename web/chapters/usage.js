@@ -2,7 +2,7 @@
 // the shape of the last dims. Wrong shapes get PyTorch's own messages from the engine.
 import { html } from 'lit';
 import '../widgets/module-console.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { usageQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';
