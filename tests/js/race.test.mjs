@@ -20,7 +20,7 @@ import { stateCode } from '../../web/widgets/optimizer-state.js';
 import { parseParamCount } from '../../web/widgets/memory-calculator.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
-import { memoryQuestion } from '../../web/chapters/optimizers.js';
+import { memoryQuestion } from '../../web/chapters/10-optimizers.js';
 import { makeRandom } from '../../web/model/answer.js';
 
 let engine;
