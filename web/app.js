@@ -74,7 +74,10 @@ export class NormLabApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.addEventListener('state-notice', (e) => (this.notice = e.detail));
+    this.addEventListener(
+      'state-notice',
+      (e) => (this.notice = /** @type {CustomEvent} */ (e).detail),
+    );
   }
 
   firstUpdated() {
