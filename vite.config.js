@@ -9,25 +9,71 @@
 // The Wasm loader comes from the CMake "wasm" preset's folder (build/wasm, or NORMLAB_WASM_DIR);
 // web/engine/engine.js imports it as 'normlab-wasm'. The single-file variant (Wasm as base64 in
 // the loader) serves the widgets module and the offline page.
+// Only the site build makes NormLab an installable, offline-after-one-visit site: the web app
+// manifests and icons (web/pwa/manifest.js) and a Workbox service worker (dist/sw.js, from
+// vite-plugin-pwa) that precaches the site; web/main.js imports 'normlab-pwa', which registers it
+// there (web/pwa/register.js) and is an empty module in every other build.
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { VitePWA } from 'vite-plugin-pwa';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ICON_FILES, manifestFiles } from './web/pwa/manifest.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const web = path.join(here, 'web');
 const wasmDir = path.resolve(here, process.env.NORMLAB_WASM_DIR ?? 'build/wasm');
 const dist = path.resolve(here, process.env.NORMLAB_DIST ?? 'dist');
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/;
+const MANIFEST_LINK = /\s*<link\s+rel="manifest"[^>]*>/;
+
+/** Writes the web app manifests and their icons into the site's build. */
+const manifestAndIcons = () => ({
+  name: 'normlab-manifest',
+  generateBundle() {
+    for (const [fileName, source] of Object.entries(manifestFiles()))
+      this.emitFile({ type: 'asset', fileName, source });
+    for (const [fileName, from] of Object.entries(ICON_FILES))
+      this.emitFile({ type: 'asset', fileName, source: fs.readFileSync(path.join(web, from)) });
+  },
+});
+
+// The service worker's precache: every page, script, style, font, image and the Wasm of the site,
+// not the files that are downloads for other uses (the offline file, the blog bundles) and not the
+// SPA fallback of an unknown address to index.html (an unknown page stays an error). Workbox keys
+// each entry by its revision (its content hash; Vite's hashed assets/ by their names): a new build's
+// worker downloads only what changed, and when it takes over it deletes what the old one kept.
+const serviceWorker = () =>
+  VitePWA({
+    injectRegister: false, // web/pwa/register.js registers it, from a module (the CSP has no inline script)
+    manifest: false, // manifestAndIcons() writes one per language
+    registerType: 'prompt',
+    filename: 'sw.js',
+    workbox: {
+      cacheId: 'normlab',
+      globPatterns: ['**/*.{html,js,css,wasm,svg,png,woff2,webmanifest}'],
+      globIgnores: ['**/node_modules/**/*', 'normlab-offline.html', 'normlab-widgets*.js'],
+      navigateFallback: null,
+      // the first visit's worker takes the page over at once (same version, nothing to reload); a
+      // later one waits until the reader asks for it (SKIP_WAITING from register.js)
+      clientsClaim: true,
+      skipWaiting: false,
+      cleanupOutdatedCaches: true,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+    },
+  });
 
 export default defineConfig(({ mode }) => {
   const single = mode === 'widgets' || mode === 'widgets-classic' || mode === 'offline';
   const loader = path.join(wasmDir, single ? 'normlab-single.js' : 'normlab.js');
+  const pwa = path.join(web, 'pwa', single ? 'no-register.js' : 'register.js');
   const common = {
     root: web,
     base: './',
     publicDir: path.join(web, 'public'),
-    resolve: { alias: { 'normlab-wasm': loader } },
+    resolve: { alias: { 'normlab-wasm': loader, 'normlab-pwa': pwa } },
     server: { host: '127.0.0.1', fs: { allow: [here] } },
     preview: { host: '127.0.0.1' },
   };
@@ -60,13 +106,14 @@ export default defineConfig(({ mode }) => {
     return {
       ...common,
       // the site's CSP meta is dropped here: scripts/finish-offline.mjs writes one that allows
-      // exactly the inlined scripts, by hash
+      // exactly the inlined scripts, by hash; so is the manifest link (a file from disk is no
+      // installable app, and the offline file has no manifest beside it)
       plugins: [
         {
           name: 'normlab-drop-csp',
           transformIndexHtml: {
             order: 'pre',
-            handler: (html) => html.replace(CSP_META, ''),
+            handler: (html) => html.replace(CSP_META, '').replace(MANIFEST_LINK, ''),
           },
         },
         viteSingleFile(),
@@ -81,6 +128,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     ...common,
+    plugins: [manifestAndIcons(), serviceWorker()],
     build: {
       outDir: dist,
       emptyOutDir: true,

@@ -19,8 +19,8 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 OUT = os.path.join(HERE, "..", "tests", "golden")
-FAMILIES = ["layer_norm", "batch_norm", "instance_norm", "group_norm", "optim", "train_layers",
-            "train_networks"]
+FAMILIES = ["layer_norm", "batch_norm", "instance_norm", "group_norm", "rms_norm", "optim",
+            "train_layers", "train_networks"]
 # a family module may set its own TOLERANCE, and DIGITS (significant digits kept per value)
 TOLERANCE = {"rtol": 1e-4, "atol": 1e-5}
 
@@ -43,6 +43,10 @@ def message(e):
 
 def make_norm(op, args):
     a = dict(args)
+    if op == "rms_norm":
+        from golden.rms_norm import RMSNorm  # PyTorch 1.13 has no torch.nn.RMSNorm
+        return RMSNorm(a["normalized_shape"], eps=a.get("eps"),
+                       elementwise_affine=a.get("elementwise_affine", True))
     if op == "layer_norm":
         bias = a.pop("bias", True)
         m = torch.nn.LayerNorm(a["normalized_shape"], eps=a.get("eps", 1e-5),
@@ -63,7 +67,7 @@ def make_norm(op, args):
 
 def stat_count(op, module, shape):
     """How many mean/variance pairs one forward pass computes."""
-    if op == "layer_norm":
+    if op in ("layer_norm", "rms_norm"):
         k = len(module.normalized_shape)
         return math.prod(shape[: len(shape) - k])
     if op == "batch_norm":

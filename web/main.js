@@ -4,6 +4,8 @@ import './styles/page.css';
 import { applyTheme, currentTheme } from './theme.js';
 import './app.js';
 import { getEngine } from './engine/shared.js';
+// the hosted site's service worker and update banner (web/pwa/register.js); nothing elsewhere
+import 'normlab-pwa';
 
 applyTheme(currentTheme());
 

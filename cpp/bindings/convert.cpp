@@ -83,17 +83,25 @@ NormConfig norm_config_from(const val& options) {
     c.kind = NormKind::instance_norm;
   } else if (op == "group_norm") {
     c.kind = NormKind::group_norm;
+  } else if (op == "rms_norm") {
+    c.kind = NormKind::rms_norm;
   } else {
     fail("unknown normalization: " + op);
   }
   const bool batch = c.kind == NormKind::batch_norm;
-  c.eps = number(options, "eps", 1e-5);
+  const bool rms = c.kind == NormKind::rms_norm;
+  // torch.nn.RMSNorm's eps=None (its default) is the input dtype's machine epsilon
+  if (rms && (!has(options, "eps") || options["eps"].isNull())) {
+    c.eps = kRmsNormDefaultEps;
+  } else {
+    c.eps = number(options, "eps", 1e-5);
+  }
   c.dims = static_cast<int>(integer(options, "dims", 2));
   c.num_features = integer(options, "num_features", integer(options, "num_channels", 0));
   c.num_groups = integer(options, "num_groups", 1);
   if (has(options, "normalized_shape"))
     c.normalized_shape = shape_from(options["normalized_shape"]);
-  c.affine = flag(options, c.kind == NormKind::layer_norm ? "elementwise_affine" : "affine",
+  c.affine = flag(options, c.kind == NormKind::layer_norm || rms ? "elementwise_affine" : "affine",
                   c.kind != NormKind::instance_norm);
   c.bias = flag(options, "bias", true);
   c.track_running_stats = flag(options, "track_running_stats", batch);

@@ -52,7 +52,9 @@ Shape shape_from(const val& array);
 val shape_to_val(const Shape& shape);
 val named_shapes_to_val(const NamedShapes& shapes);
 
-// {op: "layer_norm", normalized_shape: [4], eps: 1e-5, ...}: the torch.nn constructor arguments.
+// {op: "layer_norm", normalized_shape: [4], eps: 1e-5, ...}: the torch.nn constructor arguments
+// (op batch_norm, layer_norm, instance_norm, group_norm or rms_norm; rms_norm's eps null or absent
+// is float32's machine epsilon, as torch.nn.RMSNorm's eps=None).
 NormConfig norm_config_from(const val& options);
 
 // Runs f; returns "" on success and the error's message otherwise, so that a bad input reaches JS

@@ -114,6 +114,7 @@ std::string num(T v) {
 // The fuzzed parts of the library; each consumes what it needs from p.
 void fuzz_norm(FuzzedDataProvider& p);
 void fuzz_norm_kernels(FuzzedDataProvider& p);
+void fuzz_rms_norm(FuzzedDataProvider& p);
 void fuzz_optimizer(FuzzedDataProvider& p);
 void fuzz_optimizer_memory(FuzzedDataProvider& p);
 void fuzz_surfaces(FuzzedDataProvider& p);

@@ -9,7 +9,7 @@
 //
 // Training cases (layers, cross_entropy, sequential) run on the training module
 // (web/engine/train-engine.js), passed as `train`.
-const NORMS = new Set(['batch_norm', 'layer_norm', 'instance_norm', 'group_norm']);
+const NORMS = new Set(['batch_norm', 'layer_norm', 'instance_norm', 'group_norm', 'rms_norm']);
 const OPTIMIZERS = new Set(['sgd', 'adam', 'adamw', 'adagrad', 'rmsprop']);
 const LAYERS = new Set(['linear', 'conv2d', 'relu', 'gelu', 'avg_pool2d', 'flatten']);
 const TRAINING = new Set([...LAYERS, 'cross_entropy', 'sequential']);

@@ -38,9 +38,16 @@ normlab::NormConfig norm_config(const json& c) {
   config.kind = op == "batch_norm"      ? NormKind::batch_norm
                 : op == "layer_norm"    ? NormKind::layer_norm
                 : op == "instance_norm" ? NormKind::instance_norm
+                : op == "rms_norm"      ? NormKind::rms_norm
                                         : NormKind::group_norm;
-  config.eps = a.value("eps", 1e-5);
-  if (config.kind == NormKind::layer_norm) {
+  if (config.kind != NormKind::rms_norm) config.eps = a.value("eps", 1e-5);
+  if (config.kind == NormKind::rms_norm) {
+    // eps null or absent: torch.nn.RMSNorm's eps=None, float32's machine epsilon
+    config.eps = a.contains("eps") && !a.at("eps").is_null() ? a.at("eps").get<double>()
+                                                             : normlab::kRmsNormDefaultEps;
+    config.normalized_shape = a.at("normalized_shape").get<normlab::Shape>();
+    config.affine = a.value("elementwise_affine", true);
+  } else if (config.kind == NormKind::layer_norm) {
     config.normalized_shape = a.at("normalized_shape").get<normlab::Shape>();
     config.affine = a.value("elementwise_affine", true);
     config.bias = a.value("bias", true);

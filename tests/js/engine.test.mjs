@@ -21,6 +21,37 @@ test('LayerNorm(4) on a (2, 4) input: one mean and rstd per row', () => {
   ln.delete();
 });
 
+test('RMSNorm(4): no mean, a weight only, and eps null or absent is float32’s epsilon', () => {
+  const x = [1, 2, 3, 4, 1e-4, -1e-4, 1e-4, -1e-4];
+  const eps32 = 2 ** -23; // torch.finfo(torch.float32).eps, torch.nn.RMSNorm's eps=None
+  const outputs = [];
+  for (const options of [{}, { eps: null }, { eps: eps32 }]) {
+    const rms = engine.norm({ op: 'rms_norm', normalized_shape: [4], ...options });
+    assert.deepEqual(rms.parameterShapes(), [['weight', [4]]]);
+    assert.deepEqual(rms.bufferShapes(), []);
+    const r = rms.forward(x, [2, 4]);
+    assert.equal(r.statCount, 2);
+    assert.deepEqual(Array.from(r.mean), [0, 0], 'RMSNorm does not centre');
+    const s = 1 / Math.sqrt(7.5 + eps32);
+    [1, 2, 3, 4].forEach((v, i) => assert.ok(Math.abs(r.output[i] - v * s) < 1e-6, `${i}`));
+    // mean(x²) = 1e-8 next to eps = 1.19e-7: eps decides the second row
+    const s2 = 1 / Math.sqrt(1e-8 + eps32);
+    assert.ok(Math.abs(r.output[4] - 1e-4 * s2) < 1e-5, `${r.output[4]} vs ${1e-4 * s2}`);
+    outputs.push(Array.from(r.output));
+    rms.delete();
+  }
+  assert.deepEqual(outputs[0], outputs[1]);
+  assert.deepEqual(outputs[0], outputs[2]);
+  const explicit = engine.norm({ op: 'rms_norm', normalized_shape: [4], eps: 1e-5 });
+  assert.notDeepEqual(Array.from(explicit.forward(x, [2, 4]).output), outputs[0]);
+  assert.throws(() => explicit.forward(new Float32Array(10), [2, 5]), {
+    name: 'NormLabError',
+    message:
+      'Given normalized_shape=[4], expected input with shape [*, 4], but got input of size[2, 5]',
+  });
+  explicit.delete();
+});
+
 test('a refused input throws PyTorch’s message and the module keeps working', () => {
   const ln = engine.norm({ op: 'layer_norm', normalized_shape: [6, 3] });
   const x = new Float32Array(8 * 6 * 3 * 4).fill(1);

@@ -9,12 +9,13 @@ import { tickAnchor, tickBaseline } from './tick-labels.js';
 /**
  * The ticks of a d3 continuous scale as plain data: value, position, label and the text-anchor
  * that keeps the label inside the scale's range. `format(value)`; `count` as for `scale.ticks`.
- * @param {AxisScale} scale
+ * @param {{ ticks: (n: number) => number[], range: () => number[] } & ((v: number) => number)} scale
  * @param {{ count?: number, format?: (v: number) => string, values?: number[] }} [options]
  */
 export function axisTicks(scale, { count = 5, format = formatNumber, values } = {}) {
   const range = scale.range();
-  const extent = /** @type {[number, number]} */ ([Math.min(...range), Math.max(...range)]);
+  /** @type {[number, number]} */
+  const extent = [Math.min(...range), Math.max(...range)];
   return (values ?? scale.ticks(count)).map((value) => {
     const position = scale(value);
     const label = format(value);
@@ -23,34 +24,23 @@ export function axisTicks(scale, { count = 5, format = formatNumber, values } = 
 }
 
 /**
- * @typedef {{ ticks: (n: number) => number[], range: () => number[] } & ((v: number) => number)} AxisScale
  * @typedef {object} AxisOptions
- * @property {number} [count] how many ticks to ask the scale for
- * @property {(v: number) => string} [format] a tick's label
- * @property {number[]} [values] the tick values, instead of the scale's
- * @property {number} [tickSize]
+ * @property {number} [count]  how many ticks to ask d3 for
+ * @property {(v: number) => string} [format]
+ * @property {number[]} [values]  the tick values, instead of d3's
+ * @property {number} [tickSize]  0 draws labels only
  * @property {number} [labelGap]
- * @property {boolean} [line] whether to draw the base line
+ * @property {boolean} [line]  false leaves the base line out (a chart with its own frame)
  */
 
 /**
  * An x axis along `y`: the base line over the scale's range, a tick and a label per tick value.
- * `line: false` leaves the base line out (a chart with its own frame).
- * @param {AxisScale} scale
- * @param {AxisOptions & { y?: number, keepInside?: boolean }} [options] `y`: where the axis sits
+ * @param {any} scale  a d3 continuous scale
+ * @param {AxisOptions & { y: number, keepInside?: boolean }} options
  */
 export function bottomAxis(
   scale,
-  {
-    y,
-    count = 5,
-    format,
-    values,
-    tickSize = 5,
-    labelGap = 13,
-    line = true,
-    keepInside = true,
-  } = {},
+  { y, count = 5, format, values, tickSize = 5, labelGap = 13, line = true, keepInside = true },
 ) {
   const [x1, x2] = scale.range();
   return svg`<g class="axis x-axis">
@@ -69,15 +59,16 @@ export function bottomAxis(
 /**
  * A y axis along `x`: the base line over the scale's range, a tick and a right-aligned label per
  * tick value, each label's baseline kept inside the range.
- * @param {AxisScale} scale
- * @param {AxisOptions & { x?: number }} [options] `x`: where the axis sits
+ * @param {any} scale  a d3 continuous scale
+ * @param {AxisOptions & { x: number }} options
  */
 export function leftAxis(
   scale,
-  { x, count = 4, format, values, tickSize = 5, labelGap = 3, line = true } = {},
+  { x, count = 4, format, values, tickSize = 5, labelGap = 3, line = true },
 ) {
   const [y1, y2] = scale.range();
-  const extent = /** @type {[number, number]} */ ([Math.min(y1, y2), Math.max(y1, y2)]);
+  /** @type {[number, number]} */
+  const extent = [Math.min(y1, y2), Math.max(y1, y2)];
   return svg`<g class="axis y-axis">
     ${line ? svg`<line x1=${x} x2=${x} y1=${y1} y2=${y2}></line>` : ''}
     ${axisTicks(scale, { count, format, values }).map(

@@ -7,3 +7,4 @@
 #include "normlab/norm/layer_norm.hpp"
 #include "normlab/norm/moments.hpp"
 #include "normlab/norm/norm_module.hpp"
+#include "normlab/norm/rms_norm.hpp"

@@ -38,6 +38,7 @@ void check_empty_weight(bool affine, int64_t weight_numel) {
 void NormModule::check_config(const NormConfig& c) {
   switch (c.kind) {
     case NormKind::layer_norm:
+    case NormKind::rms_norm:
       if (c.affine) check_tensor_sizes(c.normalized_shape);
       return;
     case NormKind::group_norm:
@@ -64,6 +65,8 @@ void NormModule::validate(const Shape& shape, bool structure_only) const {
   switch (config_.kind) {
     case NormKind::layer_norm:
       return validate_layer_norm(shape);
+    case NormKind::rms_norm:
+      return validate_rms_norm(shape);
     case NormKind::batch_norm:
       return validate_batch_norm(shape, structure_only);
     case NormKind::instance_norm:

@@ -35,14 +35,15 @@ size_t element_count(int64_t n, size_t size) {
 
 NormModule::NormModule(const NormConfig& config) : config_(config) {
   check_config(config);
-  const bool layer = config.kind == NormKind::layer_norm;
+  const bool layer = config.kind == NormKind::layer_norm || config.kind == NormKind::rms_norm;
   tracks_ = (config.kind == NormKind::batch_norm || config.kind == NormKind::instance_norm) &&
             config.track_running_stats;
   if (config.affine) {
     const size_t n =
         element_count(layer ? numel(config.normalized_shape) : config.num_features, sizeof(float));
     weight_.assign(n, 1.0f);
-    if (!layer || config.bias) bias_.assign(n, 0.0f);
+    // RMSNorm has a weight only
+    if (config.kind != NormKind::rms_norm && (!layer || config.bias)) bias_.assign(n, 0.0f);
   }
   if (tracks_) {
     running_mean_.assign(element_count(config.num_features, sizeof(float)), 0.0f);
@@ -53,9 +54,10 @@ NormModule::NormModule(const NormConfig& config) : config_(config) {
 NamedShapes NormModule::parameter_shapes() const {
   NamedShapes shapes;
   if (!config_.affine) return shapes;
-  const Shape shape =
-      config_.kind == NormKind::layer_norm ? config_.normalized_shape : Shape{config_.num_features};
+  const bool rows = config_.kind == NormKind::layer_norm || config_.kind == NormKind::rms_norm;
+  const Shape shape = rows ? config_.normalized_shape : Shape{config_.num_features};
   shapes.emplace_back("weight", shape);
+  if (config_.kind == NormKind::rms_norm) return shapes;
   if (config_.kind != NormKind::layer_norm || config_.bias) shapes.emplace_back("bias", shape);
   return shapes;
 }
@@ -98,7 +100,7 @@ StatsPlan NormModule::plan(const Shape& shape) const {
   const int64_t total = numel(shape);
   StatsPlan plan;
   plan.group.resize(element_count(total, sizeof(int32_t)));
-  if (config_.kind == NormKind::layer_norm) {
+  if (config_.kind == NormKind::layer_norm || config_.kind == NormKind::rms_norm) {
     const int64_t cols = numel(config_.normalized_shape);
     plan.stat_count =
         cols == 0 ? numel(shape, 0, shape.size() - config_.normalized_shape.size()) : total / cols;
@@ -126,6 +128,16 @@ void NormModule::forward(float* y, const float* x, const Shape& shape) {
     std::vector<float> rstd(static_cast<size_t>(rows));
     layer_norm_forward(y, mean.data(), rstd.data(), x, data_or_null(weight_), data_or_null(bias_),
                        rows, cols, static_cast<float>(config_.eps));
+    mean_.swap(mean);
+    rstd_.swap(rstd);
+    last_batch_stats_ = true;
+  } else if (config_.kind == NormKind::rms_norm) {
+    const int64_t cols = numel(config_.normalized_shape);
+    const int64_t rows = numel(shape, 0, shape.size() - config_.normalized_shape.size());
+    std::vector<double> mean(static_cast<size_t>(rows), 0.0);  // RMSNorm does not centre
+    std::vector<float> rstd(static_cast<size_t>(rows));
+    rms_norm_forward(y, rstd.data(), x, data_or_null(weight_), rows, cols,
+                     static_cast<float>(config_.eps));
     mean_.swap(mean);
     rstd_.swap(rstd);
     last_batch_stats_ = true;
@@ -226,6 +238,11 @@ void NormModule::backward(float* grad_input, const float* grad_output) {
     layer_norm_backward(grad_input, data_or_null(grad_weight), data_or_null(grad_bias), grad_output,
                         last_input_.data(), mean_.data(), rstd_.data(), data_or_null(weight_), rows,
                         cols);
+  } else if (config_.kind == NormKind::rms_norm) {
+    const int64_t cols = numel(config_.normalized_shape);
+    const auto rows = static_cast<int64_t>(rstd_.size());
+    rms_norm_backward(grad_input, data_or_null(grad_weight), grad_output, last_input_.data(),
+                      rstd_.data(), data_or_null(weight_), rows, cols);
   } else if (!last_input_.empty() || config_.kind == NormKind::group_norm) {
     // An empty input reaches BatchNorm's and InstanceNorm's gradients through ATen's
     // input * weight[0] + bias[0] shortcut, so theirs stay 0.

@@ -62,6 +62,8 @@ const char* layer_type_name(const LayerSpec& spec) {
           return "instance_norm";
         case NormKind::group_norm:
           return "group_norm";
+        case NormKind::rms_norm:
+          return "rms_norm";
       }
   }
   return "?";

@@ -5,9 +5,11 @@
 //   InstanceNorm   rows = N * C,              cols = spatial
 //   GroupNorm      rows = N * G,              cols = (C / G) * spatial
 //   BatchNorm      per channel c, over the N slabs of `spatial` elements of the view (N, C, S)
-// The kernels (moments.hpp, layer_norm.hpp, batch_norm.hpp, channel_normalize.hpp) are plain
-// functions on raw buffers (outputs first, then inputs, then sizes). NormModule above them owns
-// parameters and running statistics, checks shapes, and raises the message PyTorch raises.
+//   RMSNorm        as LayerNorm, but y = x / sqrt(E[x^2] + eps) * weight: no mean, no bias
+// The kernels (moments.hpp, layer_norm.hpp, rms_norm.hpp, batch_norm.hpp, channel_normalize.hpp)
+// are plain functions on raw buffers (outputs first, then inputs, then sizes). NormModule above
+// them owns parameters and running statistics, checks shapes, and raises the message PyTorch
+// raises.
 #pragma once
 
 #include <cstdint>
@@ -21,18 +23,18 @@
 
 namespace normlab {
 
-enum class NormKind { batch_norm, layer_norm, instance_norm, group_norm };
+enum class NormKind { batch_norm, layer_norm, instance_norm, group_norm, rms_norm };
 
 // The constructor arguments of the torch.nn module, named as in torch.nn.
 struct NormConfig {
   NormKind kind = NormKind::layer_norm;
-  int dims = 2;              // BatchNorm/InstanceNorm 1d, 2d, 3d
-  int64_t num_features = 0;  // BatchNorm, InstanceNorm; GroupNorm's num_channels
-  int64_t num_groups = 1;    // GroupNorm
-  Shape normalized_shape;    // LayerNorm
-  double eps = 1e-5;
+  int dims = 2;                          // BatchNorm/InstanceNorm 1d, 2d, 3d
+  int64_t num_features = 0;              // BatchNorm, InstanceNorm; GroupNorm's num_channels
+  int64_t num_groups = 1;                // GroupNorm
+  Shape normalized_shape;                // LayerNorm, RMSNorm
+  double eps = 1e-5;                     // RMSNorm's eps=None is kRmsNormDefaultEps (rms_norm.hpp)
   std::optional<double> momentum = 0.1;  // nullopt: cumulative moving average
-  bool affine = true;                    // LayerNorm: elementwise_affine
+  bool affine = true;                    // LayerNorm, RMSNorm: elementwise_affine
   bool bias = true;                      // LayerNorm only: bias=False drops the bias parameter
   bool track_running_stats = true;       // BatchNorm (true by default), InstanceNorm (false)
 };
@@ -93,7 +95,8 @@ class NormModule {
   void backward(float* grad_input, const float* grad_output);
 
   // Per statistics group of the last forward(): the mean and 1/sqrt(var + eps) it normalized with
-  // (the running statistics when it used them).
+  // (the running statistics when it used them). RMSNorm's mean is 0 (it does not centre) and its
+  // rstd 1/sqrt(mean(x^2) + eps).
   const std::vector<double>& stat_mean() const { return mean_; }
   const std::vector<float>& stat_rstd() const { return rstd_; }
   int64_t stat_count() const { return static_cast<int64_t>(mean_.size()); }
@@ -105,6 +108,7 @@ class NormModule {
   void validate_instance_norm(const Shape& shape, bool structure_only) const;
   void validate_group_norm(const Shape& shape, bool structure_only) const;
   void validate_layer_norm(const Shape& shape) const;
+  void validate_rms_norm(const Shape& shape) const;
   // BatchNorm and InstanceNorm normalize with the batch's statistics unless they are in eval mode
   // with running statistics; GroupNorm always does.
   bool uses_batch_stats() const;
