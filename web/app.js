@@ -10,8 +10,8 @@ import { initialLanguage, rememberLanguage, t, LANGUAGES } from './i18n.js';
 import { getPageState } from './state/url-state.js';
 import { THEMES, currentTheme, applyTheme } from './theme.js';
 import { providePageLang } from './controllers/lang-controller.js';
-import './widgets/self-check.js';
-import './widgets/pytorch-code.js';
+import './widgets/self-check/index.js';
+import './widgets/pytorch-code/index.js';
 
 const TEXT = {
   title: {
@@ -74,7 +74,10 @@ export class NormLabApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.addEventListener('state-notice', (e) => (this.notice = e.detail));
+    this.addEventListener(
+      'state-notice',
+      (e) => (this.notice = /** @type {CustomEvent} */ (e).detail),
+    );
   }
 
   firstUpdated() {

@@ -1,6 +1,7 @@
 // Every widget docs.html shows: [tag, what it shows ({zh, en}), the attributes of its example].
 // Plain data, so the tests embed exactly these examples in their host pages
 // (tests/e2e/blog-host.test.mjs).
+/** @type {[tag: string, description: {zh: string, en: string}, attributes: Record<string, string>][]} */
 export const CATALOG = [
   [
     'norm-playground',

@@ -11,7 +11,7 @@ import {
   specMessage,
   ModuleSpecError,
 } from '../../web/model/module-spec.js';
-import { parseAnswer, parseCount } from '../../web/widgets/self-check.js';
+import { parseAnswer, parseCount } from '../../web/model/answer.js';
 
 test('numbers: plain, signed, exponent, Python-style and a true minus; nothing else', () => {
   assert.equal(parseNumber('1.5'), 1.5);

@@ -6,7 +6,7 @@ import { loadNodeEngine } from '../../scripts/lib/node-engine.mjs';
 import { runDeepStack } from '../../web/engine/deep-stack.js';
 import { activation } from '../../web/engine/activation.js';
 import { gaussianValues } from '../../web/widgets/shared/dynamics-kit.js';
-import { slopeVerdict } from '../../web/widgets/affine-plot.js';
+import { slopeVerdict } from '../../web/widgets/affine-plot/model.js';
 import { runModule } from '../../web/model/run-module.js';
 import { CHAPTERS } from '../../web/chapters/index.js';
 

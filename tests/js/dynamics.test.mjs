@@ -10,7 +10,7 @@ import {
   nlpQuestion,
   whyNormalizeQuestion,
 } from '../../web/chapters/dynamics-questions.js';
-import { makeRandom } from '../../web/widgets/self-check.js';
+import { makeRandom } from '../../web/model/answer.js';
 import { gaussianValues, resizeRows } from '../../web/widgets/shared/dynamics-kit.js';
 
 let engine;

@@ -14,7 +14,7 @@ import {
   KINDS,
 } from '../../web/model/norms.js';
 import { sharedMeanQuestion, inGnQuestion } from '../../web/chapters/lib/groups-questions.js';
-import { makeRandom } from '../../web/widgets/self-check.js';
+import { makeRandom } from '../../web/model/answer.js';
 
 let engine;
 before(async () => {

@@ -14,7 +14,7 @@ import {
 import * as codec from '../../web/state/codecs.js';
 import { numel, unravel, fullIndex, keepPrefix, formatShape } from '../../web/model/shape.js';
 import { lcg, xorshift, randomSource, seededValues } from '../../web/model/rng.js';
-import { makeRandom } from '../../web/widgets/self-check.js';
+import { makeRandom } from '../../web/model/answer.js';
 import { seededUniform } from '../../web/widgets/shared/dynamics-kit.js';
 import { resize } from '../../web/model/norms.js';
 
@@ -114,7 +114,7 @@ test('the seeded generators give the values each former copy gave', () => {
     take(xorshift(42), 3),
     [0.002643892541527748, 0.660311977379024, 0.11095708678476512],
   );
-  // self-check.js makeRandom: xorshift32, a zero seed stands for 1
+  // model/answer.js makeRandom: xorshift32, a zero seed stands for 1
   assert.deepEqual(
     take(makeRandom(0).next, 3),
     [0.00006295018829405308, 0.015747428173199296, 0.6164041024167091],

@@ -21,8 +21,8 @@ import { stateCode } from '../../web/widgets/optimizer-state/pytorch.js';
 import { parseParamCount } from '../../web/widgets/memory-calculator/model.js';
 import { STATE_OPTIMIZERS, MEMORY_OPTIMIZERS } from '../../web/model/optimizers.js';
 import { parseNumberText } from '../../web/widgets/shared/optim-controls.js';
-import { memoryQuestion } from '../../web/chapters/optimizers.js';
-import { makeRandom } from '../../web/widgets/self-check.js';
+import { memoryQuestion } from '../../web/chapters/10-optimizers.js';
+import { makeRandom } from '../../web/model/answer.js';
 
 let engine;
 before(async () => {

@@ -24,7 +24,7 @@ export class DraftFieldController {
   /** @param {import('lit').ReactiveControllerHost} host */
   constructor(host) {
     this.#host = host;
-    host.addController?.(this);
+    host.addController?.(/** @type {import('lit').ReactiveController} */ (this));
   }
 
   /** What the field shows: the learner's draft, else the committed value as `format` writes it. */
@@ -52,7 +52,7 @@ export class DraftFieldController {
    */
   input(key, text, { parse, commit }) {
     this.#drafts.set(key, text);
-    const result = parse(text);
+    const result = /** @type {{value?: any, error?: string}} */ (parse(text));
     let message = result.error ?? '';
     if (!message) {
       try {

@@ -4,10 +4,10 @@
 import { withBuffers } from './heap-scope.js';
 
 /**
- * @param engine the Engine (engine.js)
- * @param options {batchSizes: number[], batches, numGroups, channels, spatial, datasetSize, seed,
- *   sampleSpread, pixelNoise}; absent ones take the C++ defaults
- * @returns {batchSizes, bn: Float64Array, gn: Float64Array}, one value per batch size
+ * @param {import('./engine.js').Engine} engine
+ * @param {{batchSizes?: number[], [key: string]: any}} [options] batchSizes, batches, numGroups, channels, spatial,
+ *   datasetSize, seed, sampleSpread, pixelNoise; absent ones take the C++ defaults
+ * @returns {{batchSizes: number[], bn: Float64Array, gn: Float64Array}} one value per batch size
  * @throws NormLabError with the engine's message (PyTorch's where PyTorch has one)
  */
 export function batchSpread(engine, options) {

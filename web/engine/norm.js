@@ -70,7 +70,10 @@ export class NormModule {
     };
   }
 
-  /** Overwrites any of running_mean, running_var, num_batches_tracked (for demos). */
+  /**
+   * Overwrites any of running_mean, running_var, num_batches_tracked (for demos).
+   * @param {{running_mean?: ArrayLike<number>, running_var?: ArrayLike<number>, num_batches_tracked?: number}} [buffers]
+   */
   setBuffers({ running_mean, running_var, num_batches_tracked } = {}) {
     const { engine, handle } = this;
     if (!handle.hasRunningStats()) {

@@ -98,6 +98,17 @@ export function surfaceList(engine) {
 
 /** A loss surface of the optimizer race: f and its gradient at points, and contour grids. */
 export class Surface {
+  /** @type {string} the surface's C++ name */
+  name;
+  /** @type {string} */
+  formula;
+  /** @type {[number, number]} where the race starts */
+  start;
+  /** @type {{xmin: number, xmax: number, ymin: number, ymax: number}} the box the race shows */
+  view;
+  /** @type {[number, number][]} */
+  minima;
+
   constructor(engine, name) {
     const info = surfaceList(engine).find((s) => s.name === name);
     if (!info) engine.check(`unknown surface: ${name}`);
@@ -195,6 +206,8 @@ export function trajectory(engine, surfaceName, op, args, start, steps) {
  * Training memory for `params` parameters: {parameters, gradients, master_weights (mixed
  * precision only), state: {name: bytes}, total}, in bytes. precision: 'fp32', 'fp16-mixed' or
  * 'bf16-mixed'.
+ * @param {import('./engine.js').Engine} engine
+ * @param {{params?: number, precision?: string, op?: string, args?: object}} [options]
  */
 export function optimizerMemory(engine, { params, precision = 'fp32', op, args } = {}) {
   const r = engine.wasm.optimMemory(String(op), args ?? {}, Number(params), String(precision));

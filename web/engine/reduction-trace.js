@@ -3,11 +3,12 @@
 import { withBuffers } from './heap-scope.js';
 
 /**
- * @param engine the Engine (engine.js)
- * @param x the group's elements, in the order the kernels visit them
- * @param options {weight, bias}: one value per element (absent: 1 and 0); eps (default 1e-5)
- * @returns {runningSum, runningMean, sqDev, runningSq: Float64Array (one per element),
- *   xhat, y: Float32Array, mean, variance (biased), rstd}
+ * Returns {runningSum, runningMean, sqDev, runningSq: Float64Array (one per element), xhat,
+ * y: Float32Array, mean, variance (biased), rstd}.
+ * @param {import('./engine.js').Engine} engine
+ * @param {ArrayLike<number>} x the group's elements, in the order the kernels visit them
+ * @param {{weight?: ArrayLike<number>, bias?: ArrayLike<number>, eps?: number}} [options] weight
+ *   and bias: one value per element (absent: 1 and 0); eps (default 1e-5)
  */
 export function reductionTrace(engine, x, { weight = null, bias = null, eps = 1e-5 } = {}) {
   const n = x.length;

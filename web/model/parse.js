@@ -143,6 +143,24 @@ export function parseShape(text) {
 /** A comma with no dim before it: "2,,3", ", 3". */
 export const EMPTY_DIM = /(^|,)\s*,/;
 
+/**
+ * The dims of a module argument or a big input, without the page's tensor limits: "20, 100, 35, 45",
+ * "(3,)", "torch.Size([2, 3])" -> [20, 100, 35, 45]; 1 to 5 whole numbers, negatives kept (the
+ * engine answers them with PyTorch's message); null otherwise.
+ * @param {string} text
+ * @returns {number[] | null}
+ */
+export function parseDims(text) {
+  const stripped = String(text)
+    .replace(/torch\.Size/g, '')
+    .replace(/[()[\]]/g, ' ');
+  if (EMPTY_DIM.test(stripped)) return null;
+  const parts = stripped.split(/[\s,x×*]+/).filter(Boolean);
+  if (!parts.length || parts.length > 5) return null;
+  if (!parts.every((p) => /^[-\u2212]?\d+$/.test(p))) return null;
+  return parts.map((p) => Number(p.replace('\u2212', '-')));
+}
+
 // ---- numbers back to text ----------------------------------------------------------------------
 
 function shortestFloat32Text(value) {

@@ -5,9 +5,15 @@ import { groupMoments } from '../engine/group-stats.js';
 import { numel } from './shape.js';
 
 /**
- * @returns {{output, mean, rstd, statCount, group, count, variance, unbiased,
- *            paramShapes: [name, shape][], bufferShapes: [name, shape][], weight, bias}}
+ * Returns {output, mean, rstd, statCount, group, count, variance, unbiased, paramShapes:
+ * [name, shape][], bufferShapes: [name, shape][], weight, bias}; `weight`/`bias` set the module's
+ * parameters first (dropped when their size does not fit).
  * Throws NormLabError with PyTorch's message when the module or the input is refused.
+ * @param {import('../engine/engine.js').Engine} engine
+ * @param {object} options the module's engine options ({op, ...})
+ * @param {ArrayLike<number>} values
+ * @param {number[]} shape
+ * @param {{weight?: ArrayLike<number>, bias?: ArrayLike<number>, training?: boolean}} [call]
  */
 export function runModule(engine, options, values, shape, { weight, bias, training = true } = {}) {
   const mod = engine.norm(options);

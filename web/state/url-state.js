@@ -64,8 +64,8 @@ export function getPageState() {
  * host.stateNotice and its property keeps the widget's default, so nothing out of range (a shape
  * of 99999 × 99999) ever reaches an allocation. Boolean attributes (presence) are left to Lit.
  *
- * @param schema {prop: codec}, codecs from ./codecs.js
- * @param options.attributes {prop: codec} attributes checked that the hash does not carry
+ * `schema`: {prop: codec}, codecs from ./codecs.js; `attributes`: {prop: codec}, attributes
+ * checked that the hash does not carry.
  */
 export class HashStateController {
   constructor(host, schema, state = null, { attributes = {} } = {}) {

@@ -36,7 +36,7 @@ import {
   shapeText,
 } from '../model/norms.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const TEXT = {
   kind: { zh: '归一化方式', en: 'Normalization' },

@@ -24,7 +24,7 @@ import { parseModule, moduleText, specMessage } from '../model/module-spec.js';
 import { runModule, rowsAreGroups } from '../model/run-module.js';
 import { markStart, markEnd } from './shared/measure.js';
 import './tensor-editor.js';
-import './pytorch-code.js';
+import './pytorch-code/index.js';
 
 const TEXT = {
   input: { zh: (x) => `输入 ${x}`, en: (x) => `Input ${x}` },

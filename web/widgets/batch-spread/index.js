@@ -18,7 +18,7 @@ import { styles } from './styles.js';
 import { MAX_BATCHES, runSpread, spreadKey } from './model.js';
 import { spreadCode } from './pytorch.js';
 import { spreadChart, spreadTable, summary } from './view.js';
-import '../pytorch-code.js';
+import '../pytorch-code/index.js';
 
 export class BatchSpread extends LitElement {
   static properties = {

@@ -29,8 +29,8 @@ import {
 } from './model.js';
 import { bnStepperCode } from './pytorch.js';
 import { channelChart, lastStepTable, optionsFieldset, playControls, evalSection } from './view.js';
-import '../tensor-editor.js';
-import '../pytorch-code.js';
+import '../tensor-editor/index.js';
+import '../pytorch-code/index.js';
 
 export class BnStepper extends LitElement {
   static properties = {

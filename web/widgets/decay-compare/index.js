@@ -19,7 +19,7 @@ import { surfacePlot, timePlot, legend, endsTable } from './view.js';
 import { decayCode } from './pytorch.js';
 import { TEXT } from './text.js';
 import { styles } from './styles.js';
-import '../pytorch-code.js';
+import '../pytorch-code/index.js';
 
 // the widget's own starting values (not torch.optim's defaults: Adam's weight_decay is 0)
 const START = { lr: 0.05, weightDecay: 0.1, steps: 300 };

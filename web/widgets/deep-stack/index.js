@@ -20,8 +20,8 @@ import { styles } from './styles.js';
 import { NORMS, ACTIVATIONS, WIDTHS, RANGES, LIMITS, clampTo, runAllNorms } from './model.js';
 import { deepStackCode } from './pytorch.js';
 import { ridgeChart, stdChart, layerTable } from './view.js';
-import '../tensor-editor.js';
-import '../pytorch-code.js';
+import '../tensor-editor/index.js';
+import '../pytorch-code/index.js';
 
 export class DeepStack extends LitElement {
   static properties = {

@@ -40,7 +40,7 @@ import {
 import { TEXT } from './text.js';
 import { styles } from './styles.js';
 import { plotView, lanesView, inspectorView, tableView, playbackView, setupView } from './view.js';
-import '../pytorch-code.js';
+import '../pytorch-code/index.js';
 
 export class OptimizerRace extends LitElement {
   static properties = {

@@ -18,8 +18,8 @@ import { TEXT } from './text.js';
 import { styles } from './styles.js';
 import { resultView } from './view.js';
 import { stateCode } from './pytorch.js';
-import '../tensor-editor.js';
-import '../pytorch-code.js';
+import '../tensor-editor/index.js';
+import '../pytorch-code/index.js';
 
 const csv = (text) =>
   String(text ?? '')

@@ -18,8 +18,8 @@ import { styles } from './styles.js';
 import { MAX_T, compareNorms, tokenNames } from './model.js';
 import { paddingCode } from './pytorch.js';
 import { results } from './view.js';
-import '../tensor-editor.js';
-import '../pytorch-code.js';
+import '../tensor-editor/index.js';
+import '../pytorch-code/index.js';
 
 export class PaddingDemo extends LitElement {
   static properties = {

@@ -39,7 +39,11 @@ function defaultText(value, codec) {
  * type and range are {zh, en} pairs or plain text.
  */
 export function attributeReference(tag) {
-  const ctor = customElements.get(tag);
+  // a Lit element's class: its declared properties, and the schema its HashStateController records
+  const ctor =
+    /** @type {CustomElementConstructor & {stateSchema?: any, elementProperties: Map<string, any>}} */ (
+      customElements.get(tag)
+    );
   if (!ctor) return [];
   // constructed, never connected: its defaults, and its controller records the schema
   const probe = document.createElement(tag);

@@ -4,12 +4,25 @@
 import { html, nothing } from 'lit';
 
 /**
+ * @typedef {object} FieldInputOptions
+ * @property {string} [id]
+ * @property {string} [name]
+ * @property {string} [value]
+ * @property {string} [error]
+ * @property {boolean} [invalid]
+ * @property {string} [errorId]
+ * @property {string} [hint]
+ * @property {(event: Event & {target: HTMLInputElement}) => void} [onInput]
+ * @property {string} [inputmode]
+ * @property {string} [cls]
+ * @property {string} [ariaLabel]
+ */
+
+/**
  * The input. `errorId` names the message that describes it (with `hint`, another element's id,
  * first); `invalid` marks it (by default: while `error` is set); `id` and `ariaLabel` label it
  * where no <label> wraps it.
- * @param {{id?: string, name?: string, value?: string, error?: string, invalid?: boolean,
- *   errorId?: string, hint?: string, onInput?: (event: any) => void, inputmode?: string,
- *   cls?: string, ariaLabel?: string}} options
+ * @param {FieldInputOptions} options
  */
 export function fieldInput({
   id,
@@ -40,7 +53,11 @@ export function fieldInput({
   />`;
 }
 
-/** The message, with the id its field points to: empty (and hidden) while there is none. */
+/**
+ * The message, with the id its field points to: empty (and hidden) while there is none.
+ * @param {string} id
+ * @param {string} [error]
+ */
 export const fieldError = (id, error) =>
   html`<p class="field-error" id=${id} role="alert">${error || nothing}</p>`;
 
@@ -48,6 +65,7 @@ export const fieldError = (id, error) =>
  * A `.field` box (see fieldRow in controls-style.js): label, input and message one above the other.
  * The input is `${key}-input` (named `key` unless `name` says otherwise), its message
  * `${key}-error`; the other options are fieldInput's.
+ * @param {FieldInputOptions & {key: string, label: unknown}} options
  */
 export function textField({ key, label, ...input }) {
   const id = `${key}-input`;

@@ -18,8 +18,8 @@ import { styles } from './styles.js';
 import { MAX_ROWS, MAX_COLS, trainThenEval } from './model.js';
 import { trainEvalCode } from './pytorch.js';
 import { results } from './view.js';
-import '../tensor-editor.js';
-import '../pytorch-code.js';
+import '../tensor-editor/index.js';
+import '../pytorch-code/index.js';
 
 export class TrainEvalGrid extends LitElement {
   static properties = {

@@ -13,7 +13,7 @@ import * as codec from '../../state/codecs.js';
 import { NORMS, TRAINING_OPTIMIZERS, networkLayers } from '../../model/training-run.js';
 import { dataShape } from '../../model/training-data.js';
 import { t } from '../../i18n.js';
-import '../pytorch-code.js';
+import '../pytorch-code/index.js';
 import { TEXT } from './text.js';
 import { styles } from './styles.js';
 import {

@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import '../widgets/norm-cube.js';
 import '../widgets/reduction-player.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { sharedMeanQuestion } from './lib/groups-questions.js';
 
 // The Chinese prose is written one paragraph per line under this alias, which prettier does not

@@ -2,8 +2,8 @@
 // why the affine γ, β exists.
 import { html } from 'lit';
 import '../widgets/norm-playground.js';
-import '../widgets/affine-plot.js';
-import '../widgets/self-check.js';
+import '../widgets/affine-plot/index.js';
+import '../widgets/self-check/index.js';
 import { formulaQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

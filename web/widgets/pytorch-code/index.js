@@ -1,17 +1,11 @@
 // <pytorch-code>: a block of Python with a copy button. `code` is plain text, rendered as text.
-import { hostStyle } from './shared/host-style.js';
-import { formControls } from './shared/controls-style.js';
-import { codeBlock } from './shared/code-style.js';
-import { LitElement, html, css } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
-import { t } from '../i18n.js';
-
-const TEXT = {
-  show: { zh: '显示 PyTorch 代码', en: 'Show as PyTorch' },
-  copy: { zh: '复制', en: 'Copy' },
-  copied: { zh: '已复制', en: 'Copied' },
-  failed: { zh: '无法复制，请手动选中', en: 'Could not copy; select the text instead' },
-};
+// Other widgets show it as a child: `import '../pytorch-code/index.js';` and
+// `<pytorch-code .code=${python}></pytorch-code>`.
+import { LitElement, html } from 'lit';
+import { LangController } from '../../controllers/lang-controller.js';
+import { t } from '../../i18n.js';
+import { TEXT } from './text.js';
+import { styles } from './styles.js';
 
 export class PytorchCode extends LitElement {
   static properties = {
@@ -21,30 +15,7 @@ export class PytorchCode extends LitElement {
     status: { state: true },
   };
 
-  static styles = [
-    hostStyle,
-    formControls,
-    codeBlock,
-    css`
-      :host {
-        display: block;
-        margin: 0.5em 0;
-      }
-      pre {
-        margin: 0.4em 0 0;
-      }
-      button {
-        font-size: 0.85em;
-        margin-top: 0.3em;
-        padding: 0.15em 0.7em;
-        background: transparent;
-      }
-      .status {
-        margin-left: 0.5em;
-        font-size: 0.85em;
-      }
-    `,
-  ];
+  static styles = styles;
 
   constructor() {
     super();

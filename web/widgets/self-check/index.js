@@ -4,64 +4,22 @@
 //   {question: {zh, en}, answer: number | number[] (a shape), unit?: 'count' | 'shape' | 'number',
 //    tolerance?: number (for unit 'number'), explain: {zh, en}}
 // where `answer` must come from the engine (a plan's statCount, a module's parameter shapes, ...).
-import { hostStyle } from './shared/host-style.js';
-import { formControls } from './shared/controls-style.js';
-import { LitElement, html, css, nothing } from 'lit';
-import { LangController } from '../controllers/lang-controller.js';
-import { getEngine } from '../engine/shared.js';
-import { t, formatNumber } from '../i18n.js';
-import { parseNumber } from '../model/parse.js';
-import { formatShape } from '../model/shape.js';
-import { xorshift, randomSource } from '../model/rng.js';
-
-const TEXT = {
-  heading: { zh: '自测', en: 'Self-check' },
-  answer: { zh: '你的答案', en: 'Your answer' },
-  check: { zh: '检查', en: 'Check' },
-  next: { zh: '换一题', en: 'New question' },
-  right: { zh: '正确！', en: 'Correct!' },
-  wrong: { zh: '不对。', en: 'Not quite.' },
-  want: { zh: '内核算出的答案：', en: 'The kernels’ answer: ' },
-  notNumber: { zh: '请输入一个数', en: 'Type a number' },
-  unreadable: {
-    zh: '请输入一个整数，或一个形状，例如 (3,) 或 3, 4',
-    en: 'Type a whole number, or a shape such as (3,) or 3, 4',
-  },
-};
-
-/** "(4,)", "[3, 4]", "3 x 4", "torch.Size([3, 4])", "12" -> numbers; null when unreadable. */
-export function parseAnswer(text) {
-  const s = String(text)
-    .replace(/torch\.Size/g, '')
-    .replace(/[()[\]\s]/g, ' ')
-    .trim();
-  if (!s) return null;
-  const parts = s.split(/[ ,，x×*]+/).filter(Boolean);
-  if (!parts.every((p) => /^\d+$/.test(p))) return null;
-  return parts.map(Number);
-}
-
-// a whole number written with thousands separators: "3,072", "3 072", "3，072", "12_288" (one
-// separator throughout, groups of three digits)
-const GROUPED = /^([+\-−]?\d{1,3})([,，_\s])\d{3}(?:\2\d{3})*(\.\d+)?$/;
-
-/** "3,072", "3 072", "3，072" -> the number without its separators; anything else unchanged. */
-export function withoutThousandsSeparators(text) {
-  const s = String(text).trim();
-  const m = GROUPED.exec(s);
-  return m ? s.split(m[2]).join('') : s;
-}
-
-/** A count as the learner may write it: "12", "3,072", "3 072", "3，072", "(12,)"; else null. */
-export function parseCount(text) {
-  const s = withoutThousandsSeparators(text);
-  if (/^\d+$/.test(s)) return [Number(s)];
-  const got = parseAnswer(s);
-  return got && got.length === 1 ? got : null;
-}
-
-/** A small seeded generator, so a question can be replayed from its seed (zero seeds stand for 1). */
-export const makeRandom = (seed) => randomSource(xorshift(seed, 1));
+// The answer is read by model/answer.js (parseAnswer, parseCount), the question drawn from its
+// seeded stream (makeRandom).
+import { LitElement, html, nothing } from 'lit';
+import { LangController } from '../../controllers/lang-controller.js';
+import { EngineController } from '../../controllers/engine-controller.js';
+import { t, formatNumber } from '../../i18n.js';
+import { parseNumber } from '../../model/parse.js';
+import { formatShape } from '../../model/shape.js';
+import {
+  parseAnswer,
+  parseCount,
+  withoutThousandsSeparators,
+  makeRandom,
+} from '../../model/answer.js';
+import { TEXT } from './text.js';
+import { styles } from './styles.js';
 
 export class SelfCheck extends LitElement {
   static properties = {
@@ -74,43 +32,13 @@ export class SelfCheck extends LitElement {
     error: { state: true },
   };
 
-  static styles = [
-    hostStyle,
-    formControls,
-    css`
-      :host {
-        display: block;
-        margin: 1.2em 0;
-        padding: 0.8em 1em;
-        border: 1px solid var(--nl-border, #c8cdd6);
-        border-left: 4px solid var(--nl-accent, #1f5fcc);
-        border-radius: 6px;
-      }
-      h3 {
-        margin: 0 0 0.4em;
-        font-size: 1em;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-        margin: 0.5em 0;
-      }
-      .right {
-        color: var(--nl-ok, #1b7f3b);
-        font-weight: 600;
-      }
-      .wrong,
-      .error {
-        color: var(--nl-error, #b3261e);
-        font-weight: 600;
-      }
-      .explain {
-        margin: 0.4em 0 0;
-      }
-    `,
-  ];
+  static styles = styles;
+
+  #engine = new EngineController(this, {
+    onReady: () => {
+      if (!this.question) this.newQuestion();
+    },
+  });
 
   constructor() {
     super();
@@ -124,10 +52,9 @@ export class SelfCheck extends LitElement {
     this.error = '';
   }
 
-  async connectedCallback() {
-    super.connectedCallback();
-    this.engine = await getEngine();
-    if (!this.question) this.newQuestion();
+  /** The engine, once loaded (null before). */
+  get engine() {
+    return this.#engine.value;
   }
 
   updated(changed) {

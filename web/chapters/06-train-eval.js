@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import '../widgets/bn-stepper/index.js';
 import '../widgets/train-eval-grid/index.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { trainEvalQuestion } from './dynamics-questions.js';
 
 export default {

@@ -1,8 +1,8 @@
 // Chapter 3: counting. How many mean/variance pairs a layer computes, and what shape γ and β have.
 import { html } from 'lit';
 import '../widgets/norm-playground.js';
-import '../widgets/count-table.js';
-import '../widgets/self-check.js';
+import '../widgets/count-table/index.js';
+import '../widgets/self-check/index.js';
 import { countingQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

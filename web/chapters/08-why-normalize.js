@@ -2,7 +2,7 @@
 // grow or shrink layer by layer, with BatchNorm or LayerNorm after each layer they do not.
 import { html } from 'lit';
 import '../widgets/deep-stack/index.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { whyNormalizeQuestion } from './dynamics-questions.js';
 
 export default {

@@ -1,8 +1,8 @@
 // Chapter 5: using the modules. BatchNorm's argument is the channel count (dim 1); LayerNorm's is
 // the shape of the last dims. Wrong shapes get PyTorch's own messages from the engine.
 import { html } from 'lit';
-import '../widgets/module-console.js';
-import '../widgets/self-check.js';
+import '../widgets/module-console/index.js';
+import '../widgets/self-check/index.js';
 import { usageQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';

@@ -7,7 +7,7 @@ import '../widgets/optimizer-race/index.js';
 import '../widgets/optimizer-state/index.js';
 import '../widgets/memory-calculator/index.js';
 import '../widgets/decay-compare/index.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { MEMORY_OPTIMIZERS } from '../model/optimizers.js';
 
 const SELF_CHECK_OPTIMIZERS = ['sgd', 'sgd-momentum', 'adam', 'adamw'];

@@ -1,9 +1,9 @@
 // Chapter 4: learnable parameters. γ (weight) and β (bias) are the only parameters; running
 // statistics are buffers.
 import { html } from 'lit';
-import '../widgets/param-table.js';
+import '../widgets/param-table/index.js';
 import '../widgets/norm-playground.js';
-import '../widgets/self-check.js';
+import '../widgets/self-check/index.js';
 import { parametersQuestion } from './basics-questions.js';
 
 const zh = (lang) => lang === 'zh';
