@@ -21,7 +21,7 @@ import { parseList, parseShape, parseNumber, numberAttribute } from '../model/pa
 import { numel } from '../model/shape.js';
 import { seededValues } from '../model/rng.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const TEXT = {

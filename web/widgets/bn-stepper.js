@@ -27,7 +27,7 @@ import {
 } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
 import { parseNumber, parseInteger } from '../model/parse.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const MAX_STEPS = 400; // playing stops here; the chart keeps the most recent points

@@ -19,7 +19,7 @@ import { t, formatNumber } from '../i18n.js';
 import { gaussianValues, resizeRows, controlStyle } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
 import { parseNumber, parseInteger } from '../model/parse.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const NORMS = ['none', 'batch_norm', 'layer_norm'];

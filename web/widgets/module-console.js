@@ -19,7 +19,7 @@ import { numel, formatShape } from '../model/shape.js';
 import { parseModule, specMessage } from '../model/module-spec.js';
 import { runModule } from '../model/run-module.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const TEXT = {

@@ -35,7 +35,7 @@ import {
   resize,
   shapeText,
 } from '../model/norms.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const TEXT = {

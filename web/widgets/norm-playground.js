@@ -23,7 +23,7 @@ import { seededValues } from '../model/rng.js';
 import { parseModule, moduleText, specMessage } from '../model/module-spec.js';
 import { runModule, rowsAreGroups } from '../model/run-module.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const TEXT = {

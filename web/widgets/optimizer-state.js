@@ -15,7 +15,7 @@ import { HashStateController } from '../state/url-state.js';
 import * as codec from '../state/codecs.js';
 import { t } from '../i18n.js';
 import { numel, formatShape } from '../model/shape.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 import { tensorLiteral, pyNumber } from '../model/pytorch.js';
 import { STATE_OPTIMIZERS, BUFFER_NAMES } from '../model/optimizers.js';

@@ -16,7 +16,7 @@ import { t, formatNumber } from '../i18n.js';
 import { tensorLiteral, pyValue } from '../model/pytorch.js';
 import { csvNumbers, boolAttribute, gaussianValues, controlStyle } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const MAX_T = 12;

@@ -15,7 +15,7 @@ import { t } from '../i18n.js';
 import { tensorLiteral } from '../model/pytorch.js';
 import { csvNumbers, gaussianValues, resizeRows, controlStyle } from './shared/dynamics-kit.js';
 import { markStart, markEnd } from './shared/measure.js';
-import './tensor-editor.js';
+import './tensor-editor/index.js';
 import './pytorch-code.js';
 
 const MAX_ROWS = 16;
