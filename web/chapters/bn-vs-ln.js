@@ -3,7 +3,7 @@
 // self-check asks about fresh random shapes and takes its answers from the plan.
 import { html } from 'lit';
 import '../widgets/norm-cube/index.js';
-import '../widgets/reduction-player.js';
+import '../widgets/reduction-player/index.js';
 import '../widgets/self-check.js';
 import { sharedMeanQuestion } from './lib/groups-questions.js';
 
