@@ -8,6 +8,7 @@
 // weight="…" / bias="…" (γ, β to start from), eps="…", label / output-label (the tensors' names in
 // cell labels and in the PyTorch code: give each playground of a page its own).
 import { LitElement } from 'lit';
+import { DraftFieldController } from '../../controllers/draft-field-controller.js';
 import { EngineController } from '../../controllers/engine-controller.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { HashStateController } from '../../state/url-state.js';
@@ -68,8 +69,6 @@ export class NormPlayground extends LitElement {
     stateNotice: { state: true },
     moduleDraft: { state: true },
     moduleError: { state: true },
-    epsDraft: { state: true },
-    epsError: { state: true },
     result: { state: true },
     error: { state: true },
   };
@@ -100,8 +99,6 @@ export class NormPlayground extends LitElement {
     this.stateNotice = '';
     this.moduleDraft = null;
     this.moduleError = '';
-    this.epsDraft = null;
-    this.epsError = '';
     new HashStateController(
       this,
       {
@@ -192,16 +189,18 @@ export class NormPlayground extends LitElement {
     this.module = text;
   }
 
+  /** The ε field's draft and message: a draft that is no number from 0 to 1 keeps the last ε. */
+  #fields = new DraftFieldController(this);
+
   #onEps(text) {
-    this.epsDraft = text;
-    // decimal numbers only: Number() would take "0x1" as 1
-    const v = parseNumber(text);
-    if (v === null || v < 0 || v > 1) {
-      this.epsError = t(this.lang, TEXT.epsBad);
-      return;
-    }
-    this.epsError = '';
-    this.eps = v;
+    this.#fields.input('eps', text, {
+      parse: (draft) => {
+        // decimal numbers only: Number() would take "0x1" as 1
+        const v = parseNumber(draft);
+        return v === null || v < 0 || v > 1 ? { error: t(this.lang, TEXT.epsBad) } : { value: v };
+      },
+      commit: (v) => (this.eps = v),
+    });
   }
 
   #safeOptions() {
@@ -217,6 +216,8 @@ export class NormPlayground extends LitElement {
     applyModule: (e) => this.#applyModule(e),
     setModuleDraft: (text) => (this.moduleDraft = text),
     onEps: (text) => this.#onEps(text),
+    epsText: (eps) => this.#fields.text('eps', eps),
+    epsError: () => this.#fields.error('eps'),
     setParam: (name, values) => (this[name] = values),
     onInputTensor: (e) => {
       if (e.detail.shape.join() !== this.shape.join()) this.shape = e.detail.shape;

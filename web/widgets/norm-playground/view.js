@@ -46,14 +46,14 @@ function epsFieldView(el, on) {
         /** @type {any} */ ({
           name: 'eps',
           inputmode: 'decimal',
-          value: el.epsDraft ?? String(eps),
-          error: el.epsError,
+          value: on.epsText(eps),
+          error: on.epsError(),
           errorId: 'eps-error',
           onInput: (e) => on.onEps(e.target.value),
         }),
       )}</label
     >
-    ${fieldError('eps-error', el.epsError)}
+    ${fieldError('eps-error', on.epsError())}
   </div>`;
 }
 

@@ -7,6 +7,7 @@
 // The picture is a function of one number, the position (steps done, fractional while a step is
 // in flight); playing moves it with time, and prefers-reduced-motion makes it jump whole steps.
 import { LitElement } from 'lit';
+import { DraftFieldController } from '../../controllers/draft-field-controller.js';
 import { EngineController } from '../../controllers/engine-controller.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { PlaybackController, prefersReducedMotion } from '../../controllers/playback-controller.js';
@@ -44,8 +45,6 @@ export class ReductionPlayer extends LitElement {
     stateNotice: { state: true },
     view: { state: true },
     error: { state: true },
-    fieldErrors: { state: true },
-    texts: { state: true },
     narrow: { state: true },
   };
   static styles = styles;
@@ -66,8 +65,6 @@ export class ReductionPlayer extends LitElement {
     this.stateNotice = '';
     this.view = null;
     this.error = '';
-    this.fieldErrors = {};
-    this.texts = {};
     this.narrow = false;
     new HashStateController(
       this,
@@ -122,7 +119,7 @@ export class ReductionPlayer extends LitElement {
       // a group from a link or an attribute that this plan does not have: say it was ignored
       if (!this.view) this.stateNotice = `group: ${t(this.lang, TEXT.groupRange)(plan.statCount)}`;
       this.group = 0;
-      this.texts = { ...this.texts, group: '0' };
+      this.#fields.reset('group');
     }
     const indices = members(plan.group, this.group);
     const x = Float32Array.from(indices, (i) => this.values[i]);
@@ -140,12 +137,10 @@ export class ReductionPlayer extends LitElement {
       this.values = this.values ? resize(this.values, n) : seededValues(n);
     }
     // a value the learner is typing keeps its spelling ("1." stays "1." while 1.5 is on its way)
-    for (const key of ['gamma', 'beta', 'group']) {
-      const typed = this.#typed.get(key);
-      if ((changed.has(key) && typed !== this[key]) || this.texts[key] === undefined)
-        this.texts = { ...this.texts, [key]: String(this[key]) };
-    }
-    this.#typed.clear();
+    // (a link or an attribute replacing the value shows the new value instead)
+    for (const key of ['gamma', 'beta', 'group'])
+      if (changed.has(key) && !this.#fromField.has(key)) this.#fields.reset(key);
+    this.#fromField.clear();
     // a speed from a link or an attribute: the clock runs at it
     if (changed.has('speed') && this.#playback.speed !== this.speed)
       this.#playback.setSpeed(this.speed);
@@ -227,30 +222,36 @@ export class ReductionPlayer extends LitElement {
 
   // ---- fields -----------------------------------------------------------------------------------
 
-  #typed = new Map();
+  /** The drafts of the group, γ and β fields and their messages. */
+  #fields = new DraftFieldController(this);
+  #fromField = new Set(); // keys just committed from their field: their drafts stay as typed
 
-  #onNumber(key, event) {
-    const text = event.target.value;
-    this.texts = { ...this.texts, [key]: text };
+  /** A field's text read: γ and β any number, the group a whole number this plan has. */
+  #parseField(key, text) {
     const value = parseNumber(text);
-    const whole = key !== 'group' || (value !== null && Number.isInteger(value));
-    const inRange =
-      key !== 'group' || (value !== null && value >= 0 && value < (this.view?.statCount ?? 1));
-    if (value === null || !whole || !inRange) {
-      const message =
-        key === 'group'
-          ? t(this.lang, TEXT.groupRange)(this.view?.statCount ?? 1)
-          : t(this.lang, TEXT.notNumber);
-      this.fieldErrors = { ...this.fieldErrors, [key]: message };
-      return;
-    }
-    this.fieldErrors = { ...this.fieldErrors, [key]: '' };
-    this.#typed.set(key, value);
-    this[key] = value;
+    if (key !== 'group')
+      return value === null ? { error: t(this.lang, TEXT.notNumber) } : { value };
+    const count = this.view?.statCount ?? 1;
+    const ok = value !== null && Number.isInteger(value) && value >= 0 && value < count;
+    return ok ? { value } : { error: t(this.lang, TEXT.groupRange)(count) };
+  }
+
+  #field(key, label) {
+    return this.#fields.field(key, {
+      label,
+      inputmode: key === 'group' ? 'numeric' : 'decimal',
+      value: this[key],
+      format: String,
+      parse: (text) => this.#parseField(key, text),
+      commit: (value) => {
+        this.#fromField.add(key);
+        this[key] = value;
+      },
+    });
   }
 
   #viewCallbacks = {
-    onNumber: (key, e) => this.#onNumber(key, e),
+    field: (key, label) => this.#field(key, label),
     toggle: () => (this.playing ? this.pause() : this.play()),
     step: (delta) => this.step(delta),
     reset: () => this.#stopAt(0),

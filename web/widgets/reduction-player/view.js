@@ -4,7 +4,6 @@ import { html, svg, nothing } from 'lit';
 import { t, formatNumber } from '../../i18n.js';
 import { fullIndex } from '../../model/norms.js';
 import { moduleLiteral } from '../../model/pytorch.js';
-import { textField } from '../shared/text-field.js';
 import { SPEEDS } from './model.js';
 import { TEXT } from './text.js';
 
@@ -196,17 +195,6 @@ function tableView(el) {
   </details>`;
 }
 
-function fieldView(el, on, key, label) {
-  return textField({
-    key,
-    label,
-    inputmode: key === 'group' ? 'numeric' : 'decimal',
-    value: el.texts[key],
-    error: el.fieldErrors[key],
-    onInput: (e) => on.onNumber(key, e),
-  });
-}
-
 export function reductionPlayerView(el, on) {
   const lang = el.lang;
   const v = el.view;
@@ -222,9 +210,8 @@ export function reductionPlayerView(el, on) {
     ${el.error ? html`<p class="error" role="alert">${el.error}</p>` : nothing}
     <p class="heading">${t(lang, TEXT.heading)(name, el.group, v.n, v.statCount)}</p>
     <div class="controls">
-      ${fieldView(el, on, 'group', t(lang, TEXT.group))}
-      ${fieldView(el, on, 'gamma', t(lang, TEXT.gamma))}
-      ${fieldView(el, on, 'beta', t(lang, TEXT.beta))}
+      ${on.field('group', t(lang, TEXT.group))} ${on.field('gamma', t(lang, TEXT.gamma))}
+      ${on.field('beta', t(lang, TEXT.beta))}
     </div>
     ${pictureView(el)}
     <p class="status" aria-live=${el.playing ? 'off' : 'polite'}>${statusText(el, whole)}</p>
