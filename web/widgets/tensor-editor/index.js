@@ -3,7 +3,7 @@
 // marked and explained while the tensor keeps the cell's last good value. A list pasted into a cell or typed
 // into the paste field fills the tensor in order; "Random values" draws new ones; with
 // `shape-editable` a shape field reshapes it, keeping as many values as fit. Large tensors are shown
-// a page of at most PAGE_CELLS cells at a time, so a 4096-element tensor stays quick.
+// a page of at most PAGE_CELLS (model.js) cells at a time, so a 4096-element tensor stays quick.
 // `readonly` shows a result instead.
 // The cells are an ARIA grid with one Tab stop (roving tabindex): Tab enters the tensor at the cell
 // last visited and leaves it with the next Tab; the arrow keys move between cells. A result is a
@@ -25,7 +25,6 @@ import { shape as shapeCodec, floats as floatsCodec } from '../../state/codecs.j
 import { HashStateController } from '../../state/url-state.js';
 import { markStart, markEnd } from '../shared/measure.js';
 import {
-  PAGE_CELLS,
   indexLabel,
   pageLayout,
   randomValues,
@@ -36,8 +35,6 @@ import {
 import { styles } from './styles.js';
 import { TEXT } from './text.js';
 import { tensorEditorView } from './view.js';
-
-export { PAGE_CELLS };
 
 /** The flat index of the cell an event came from, or null for anything else. */
 const cellIndex = (event) => {
