@@ -1,7 +1,7 @@
 // Chapter 1: the formula. y = (x − E[x]) / sqrt(Var[x] + ε) · γ + β; ε, the biased variance, and
 // why the affine γ, β exists.
 import { html } from 'lit';
-import '../widgets/norm-playground.js';
+import '../widgets/norm-playground/index.js';
 import '../widgets/affine-plot/index.js';
 import '../widgets/self-check/index.js';
 import { formulaQuestion } from './basics-questions.js';

@@ -2,8 +2,8 @@
 // its statistics group from the engine's plan; the player reduces one group step by step; the
 // self-check asks about fresh random shapes and takes its answers from the plan.
 import { html } from 'lit';
-import '../widgets/norm-cube.js';
-import '../widgets/reduction-player.js';
+import '../widgets/norm-cube/index.js';
+import '../widgets/reduction-player/index.js';
 import '../widgets/self-check/index.js';
 import { sharedMeanQuestion } from './lib/groups-questions.js';
 

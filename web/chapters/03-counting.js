@@ -1,6 +1,6 @@
 // Chapter 3: counting. How many mean/variance pairs a layer computes, and what shape γ and β have.
 import { html } from 'lit';
-import '../widgets/norm-playground.js';
+import '../widgets/norm-playground/index.js';
 import '../widgets/count-table/index.js';
 import '../widgets/self-check/index.js';
 import { countingQuestion } from './basics-questions.js';

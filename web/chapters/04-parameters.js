@@ -2,7 +2,7 @@
 // statistics are buffers.
 import { html } from 'lit';
 import '../widgets/param-table/index.js';
-import '../widgets/norm-playground.js';
+import '../widgets/norm-playground/index.js';
 import '../widgets/self-check/index.js';
 import { parametersQuestion } from './basics-questions.js';
 

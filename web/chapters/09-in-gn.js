@@ -3,7 +3,7 @@
 // small: borrow from channels instead). The cube shows IN's and GN's groups on an editable tensor,
 // with a contrast tool; the chart shows the batch-size experiment computed in C++.
 import { html } from 'lit';
-import '../widgets/norm-cube.js';
+import '../widgets/norm-cube/index.js';
 import '../widgets/batch-spread/index.js';
 import '../widgets/self-check/index.js';
 import { inGnQuestion } from './lib/groups-questions.js';
