@@ -10,6 +10,7 @@ import nlp from './nlp.js';
 import whyNormalize from './why-normalize.js';
 import inGn from './in-gn.js';
 import optimizers from './optimizers.js';
+import pitfalls from './12-pitfalls.js';
 
 export const CHAPTERS = [
   formula,
@@ -22,4 +23,5 @@ export const CHAPTERS = [
   whyNormalize,
   inGn,
   optimizers,
+  pitfalls,
 ];
