@@ -59,7 +59,7 @@ export class BnBatchRule extends LitElement {
     });
   }
 
-  #intField(key, label, disabled = false) {
+  #intField(key, label) {
     const lang = this.lang;
     return this.#fields.field(key, {
       label,
@@ -72,7 +72,6 @@ export class BnBatchRule extends LitElement {
           : { error: t(lang, TEXT.intBad)(LOW[key], LIMITS[key]) };
       },
       commit: (v) => (this[key] = v),
-      cls: disabled ? 'disabled' : undefined,
     });
   }
 
@@ -92,11 +91,18 @@ export class BnBatchRule extends LitElement {
     </div>`;
   }
 
+  /** The fields' committed values, as a plain object for the model and view helpers. */
+  #state() {
+    const { layout, n, h, w, dataset, batchSize, dropLast } = this;
+    return { layout, n, h, w, dataset, batchSize, dropLast };
+  }
+
   #body(engine) {
     const lang = this.lang;
-    const shape = shapeOf(this);
+    const state = this.#state();
+    const shape = shapeOf(state);
     const run = runBatch(engine, this.layout, shape);
-    const batches = loaderBatches(engine, this);
+    const batches = loaderBatches(engine, state);
     return html`<p class="count" aria-live="polite">
         ${t(lang, this.layout === '1d' ? TEXT.perChannel1d : TEXT.perChannel)}<strong
           class="per-channel"
@@ -121,7 +127,7 @@ export class BnBatchRule extends LitElement {
             ${t(lang, TEXT.dropLast)}</label
           >
         </div>
-        ${loaderView(lang, this, batches)}
+        ${loaderView(lang, state, batches)}
       </section>`;
   }
 
@@ -152,7 +158,7 @@ export class BnBatchRule extends LitElement {
               }
             </p>`
       }
-      <pytorch-code .code=${batchRuleCode(this)}></pytorch-code>`;
+      <pytorch-code .code=${batchRuleCode(this.#state())}></pytorch-code>`;
   }
 }
 

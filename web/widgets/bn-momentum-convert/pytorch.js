@@ -7,7 +7,7 @@ export function momentumCode(m, keras, batches) {
     'import torch',
     'from torch import nn',
     '',
-    `xs = ${tensorLiteral(flat, [flat.length])}.reshape(${batches.length}, ${batches[0].length}, 1)`,
+    `xs = ${tensorLiteral(flat, [batches.length, batches[0].length], 5)}.unsqueeze(-1)`,
     `m = ${m}`,
     'as_torch = nn.BatchNorm1d(1, momentum=m)',
     `as_keras = nn.BatchNorm1d(1, momentum=${keras})  # Keras BatchNormalization(momentum=m)`,
