@@ -113,7 +113,7 @@ export default {
         issue(8),
         {
           zh: '一个 epoch 的最后一次迭代只剩 1 个样本',
-          en: 'one sample left in the last iteration of an epoch',
+          en: '1 sample left in the last iteration of an epoch',
         },
       ],
       [

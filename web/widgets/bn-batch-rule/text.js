@@ -23,8 +23,8 @@ export const TEXT = {
     en: 'model.eval(): the same input runs (it uses the running statistics, not the batch’s).',
   },
   pm1: {
-    zh: '每个通道只有 2 个值：归一化后只能是 ±1（两个值相等时是 0），ε = 1e-5 让它略小于 1。BN 能训练，但这一层的输出几乎不携带信息。',
-    en: 'Two values per channel: after normalizing they can only be ±1 (0 where the two are equal); ε = 1e-5 keeps them a hair under 1. BN trains, but this layer’s output carries almost no information.',
+    zh: '每个通道只有 2 个值：归一化后只能是 ±1（两个值相等时是 0），ε = 1e-5 让它略小于 1。BN 能训练，但输出只剩下“两个值中哪个更大”这一点信息。',
+    en: '2 values per channel: after normalizing they can only be ±1 (0 where the two are equal); ε = 1e-5 keeps them a hair under 1. BN trains, but its output says only which of the two values is larger.',
   },
   outputs: { zh: '训练模式的输出，按通道：', en: 'Training-mode output, per channel:' },
   channel: { zh: '通道', en: 'channel' },
