@@ -152,7 +152,7 @@ export const CATALOG = [
       en: '“Expected more than 1 value per channel”: N·H·W per channel, and drop_last.',
       zh: '“Expected more than 1 value per channel”：每个通道 N·H·W 个值，以及 drop_last。',
     },
-    { n: '1', h: '1', w: '1', dataset: '17', 'batch-size': '4' },
+    { n: '1', h: '1', w: '1', samples: '17', 'batch-size': '4' },
   ],
   [
     'bn-momentum-convert',

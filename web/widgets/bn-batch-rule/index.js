@@ -2,7 +2,7 @@
 // W with the engine's count of values per channel (N·H·W), one batch through a fresh BatchNorm in
 // training (PyTorch's message word for word from the engine, or the ±1 outputs of two values per
 // channel) and in eval, and a DataLoader whose last batch of one fails until drop_last=True.
-//   <bn-batch-rule n="1" h="1" w="1" dataset="17" batch-size="4"></bn-batch-rule>
+//   <bn-batch-rule n="1" h="1" w="1" samples="17" batch-size="4"></bn-batch-rule>
 import { LitElement, html } from 'lit';
 import { LangController } from '../../controllers/lang-controller.js';
 import { EngineController } from '../../controllers/engine-controller.js';
@@ -17,8 +17,8 @@ import { LIMITS, shapeOf, runBatch, loaderBatches } from './model.js';
 import { runView, loaderView } from './view.js';
 import { batchRuleCode } from './pytorch.js';
 
-const FIELDS = ['n', 'h', 'w', 'dataset', 'batchSize'];
-const LOW = { n: 1, h: 1, w: 1, dataset: 1, batchSize: 1 };
+const FIELDS = ['n', 'h', 'w', 'samples', 'batchSize'];
+const LOW = { n: 1, h: 1, w: 1, samples: 1, batchSize: 1 };
 
 export class BnBatchRule extends LitElement {
   static properties = {
@@ -27,7 +27,7 @@ export class BnBatchRule extends LitElement {
     n: { type: Number },
     h: { type: Number },
     w: { type: Number },
-    dataset: { type: Number },
+    samples: { type: Number },
     batchSize: { type: Number, attribute: 'batch-size' },
     dropLast: { type: Boolean, attribute: 'drop-last' },
     stateKey: { attribute: 'state-key' },
@@ -47,7 +47,7 @@ export class BnBatchRule extends LitElement {
     this.n = 1;
     this.h = 1;
     this.w = 1;
-    this.dataset = 17;
+    this.samples = 17;
     this.batchSize = 4;
     this.dropLast = false;
     this.stateKey = '';
@@ -64,6 +64,7 @@ export class BnBatchRule extends LitElement {
     return this.#fields.field(key, {
       label,
       value: this[key],
+      format: String,
       inputmode: 'numeric',
       parse: (text) => {
         const v = parseInteger(text);
@@ -93,8 +94,8 @@ export class BnBatchRule extends LitElement {
 
   /** The fields' committed values, as a plain object for the model and view helpers. */
   #state() {
-    const { layout, n, h, w, dataset, batchSize, dropLast } = this;
-    return { layout, n, h, w, dataset, batchSize, dropLast };
+    const { layout, n, h, w, samples, batchSize, dropLast } = this;
+    return { layout, n, h, w, samples, batchSize, dropLast };
   }
 
   #body(engine) {
@@ -115,7 +116,7 @@ export class BnBatchRule extends LitElement {
       <section class="loader" aria-label=${t(lang, TEXT.loader)}>
         <h3>${t(lang, TEXT.loader)}</h3>
         <div class="controls">
-          ${this.#intField('dataset', t(lang, TEXT.dataset))}
+          ${this.#intField('samples', t(lang, TEXT.samples))}
           ${this.#intField('batchSize', t(lang, TEXT.batchSize))}
           <label class="field inline"
             ><input

@@ -3,7 +3,7 @@ import { seededValues } from '../../model/rng.js';
 import { groupMoments } from '../../engine/group-stats.js';
 import { numel } from '../../model/shape.js';
 
-export const LIMITS = { n: 64, h: 16, w: 16, dataset: 100000, batchSize: 256 };
+export const LIMITS = { n: 64, h: 16, w: 16, samples: 100000, batchSize: 256 };
 
 export const shapeOf = ({ layout, n, h, w }) => (layout === '1d' ? [n, 3] : [n, 3, h, w]);
 const optionsOf = (layout) => ({
@@ -47,9 +47,9 @@ export function runBatch(engine, layout, shape) {
  * (null when there is none) and of the last one (null when there is none or it is dropped).
  */
 export function loaderBatches(engine, state) {
-  const { dataset, batchSize, dropLast } = state;
-  const full = Math.floor(dataset / batchSize);
-  const last = dataset % batchSize;
+  const { samples, batchSize, dropLast } = state;
+  const full = Math.floor(samples / batchSize);
+  const last = samples % batchSize;
   const run = (n) => runBatch(engine, state.layout, shapeOf({ ...state, n }));
   return {
     full,

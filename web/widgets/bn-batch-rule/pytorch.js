@@ -1,5 +1,5 @@
 // "Show as PyTorch" for <bn-batch-rule>: the input as the widget builds it, and the loader.
-export function batchRuleCode({ layout, n, h, w, dataset, batchSize, dropLast }) {
+export function batchRuleCode({ layout, n, h, w, samples, batchSize, dropLast }) {
   const shape = layout === '1d' ? `${n}, 3` : `${n}, 3, ${h}, ${w}`;
   const bn = layout === '1d' ? 'nn.BatchNorm1d(3)' : 'nn.BatchNorm2d(3)';
   const item = layout === '1d' ? '3' : `3, ${h}, ${w}`;
@@ -16,7 +16,7 @@ export function batchRuleCode({ layout, n, h, w, dataset, batchSize, dropLast })
     '    print(e)  # Expected more than 1 value per channel when training, ...',
     'print(bn.eval()(x).shape)  # eval mode takes it',
     '',
-    `data = TensorDataset(torch.randn(${dataset}, ${item}))`,
+    `data = TensorDataset(torch.randn(${samples}, ${item}))`,
     `loader = DataLoader(data, batch_size=${batchSize}, drop_last=${dropLast ? 'True' : 'False'})`,
     'bn.train()',
     'for (xb,) in loader:',

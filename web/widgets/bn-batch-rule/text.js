@@ -33,7 +33,7 @@ export const TEXT = {
     en: 'The rule is not N > 1 but values per channel N·H·W > 1: a feature map with N = 1 trains, (1, C, 1, 1) after global pooling does not.',
   },
   loader: { zh: 'DataLoader 的最后一个批次', en: 'The DataLoader’s last batch' },
-  dataset: { zh: '数据集大小', en: 'Dataset size' },
+  samples: { zh: '数据集大小', en: 'Dataset size' },
   batchSize: { zh: 'batch_size', en: 'batch_size' },
   dropLast: { zh: 'drop_last=True', en: 'drop_last=True' },
   batches: {

@@ -59,6 +59,7 @@ export class BnMomentumConvert extends LitElement {
       ${this.#fields.field('momentum', {
         label: t(lang, TEXT.value),
         value: this.momentum,
+        format: String,
         inputmode: 'decimal',
         parse: (text) => {
           const v = parseNumber(text);
