@@ -20,6 +20,6 @@ export function batchRuleCode({ layout, n, h, w, samples, batchSize, dropLast })
     `loader = DataLoader(data, batch_size=${batchSize}, drop_last=${dropLast ? 'True' : 'False'})`,
     'bn.train()',
     'for (xb,) in loader:',
-    '    bn(xb)',
+    '    bn(xb)  # a batch with 1 value per channel raises here',
   ].join('\n');
 }
