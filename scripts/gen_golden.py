@@ -8,6 +8,7 @@ Each family lives in scripts/golden/FAMILY.py and lists case SPECS (op, args, pa
 inputs); this driver runs them through torch.nn / torch.optim in float64, from float32 inputs, and
 records what PyTorch computed or raised. Nothing here is read by the tests except its output.
 """
+import contextlib
 import importlib
 import json
 import math
@@ -20,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 OUT = os.path.join(HERE, "..", "tests", "golden")
 FAMILIES = ["layer_norm", "batch_norm", "instance_norm", "group_norm", "rms_norm", "optim",
-            "train_layers", "train_networks"]
+            "train_layers", "train_networks", "pitfalls"]
 # a family module may set its own TOLERANCE, and DIGITS (significant digits kept per value)
 TOLERANCE = {"rtol": 1e-4, "atol": 1e-5}
 
@@ -101,13 +102,16 @@ def run_norm(case):
     steps = []
     for st in case["steps"]:
         m.train(st["mode"] == "train")
-        x = from_json(st["input"]).requires_grad_(True)
+        # "grad": false runs the forward under torch.no_grad() (what a validation loop does)
+        grad = st.get("grad", True)
+        x = from_json(st["input"]).requires_grad_(grad)
         for p in m.parameters():
             p.grad = None
         before = {n: b.clone() for n, b in m.named_buffers()}
         exp = {}
         try:
-            y = m(x)
+            with contextlib.nullcontext() if grad else torch.no_grad():
+                y = m(x)
         except Exception as e:
             # PyTorch 1.13 counts the batch in num_batches_tracked before it validates the input.
             # The project's contract (SCHEMA.md) is that a refused call changes nothing, so the
@@ -386,6 +390,8 @@ def main():
         mod = importlib.import_module("golden." + family)
         tol = getattr(mod, "TOLERANCE", TOLERANCE)
         cases = [run(c, tol) for c in mod.cases()]
+        if hasattr(mod, "check"):  # a family's own claims about what PyTorch computed
+            mod.check(cases)
         ids = [c["id"] for c in cases]
         assert len(ids) == len(set(ids)), f"{family}: duplicate case ids"
         source = f"PyTorch {torch.__version__}, float64 from float32 inputs, scripts/golden/{family}.py"

@@ -147,6 +147,30 @@ export const CATALOG = [
     },
     { experiment: 'norms', steps: '60' },
   ],
+  [
+    'bn-mode-grid',
+    {
+      en: 'model.eval() vs torch.no_grad(): which cells move BatchNorm’s running statistics.',
+      zh: 'model.eval() 与 torch.no_grad()：哪些格子会改变 BatchNorm 的 running 统计量。',
+    },
+    { values: '1,2,3,3,4,9,5,0,0,7,2,4' },
+  ],
+  [
+    'bn-batch-rule',
+    {
+      en: '“Expected more than 1 value per channel”: N·H·W per channel, and drop_last.',
+      zh: '“Expected more than 1 value per channel”：每个通道 N·H·W 个值，以及 drop_last。',
+    },
+    { n: '1', h: '1', w: '1', samples: '17', 'batch-size': '4' },
+  ],
+  [
+    'bn-momentum-convert',
+    {
+      en: 'BatchNorm momentum in PyTorch (m) and Keras (1 − m), 50 steps of each.',
+      zh: 'PyTorch（m）与 Keras（1 − m）的 BatchNorm momentum，各跑 50 步。',
+    },
+    { momentum: '0.99', convention: 'keras' },
+  ],
 ];
 
 /**

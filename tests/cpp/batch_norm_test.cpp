@@ -27,6 +27,12 @@ TEST(BatchNorm, GoldenCasesFromPyTorch) {
   golden::check_norm_cases("batch_norm");
 }
 
+// The pitfalls chapter's cases (tests/golden/pitfalls.json): the eval()/no_grad grid, the
+// N*H*W > 1 rule, momentum m against Keras's 1 - m.
+TEST(BatchNorm, PitfallsGoldenCasesFromPyTorch) {
+  golden::check_norm_cases("pitfalls");
+}
+
 // (N, C) and short slabs take the column loop, slabs of 16 and more the row loop + Chan's formula.
 TEST(BatchNorm, TrainingMatchesXtensorReferenceOnOddShapes) {
   for (const Shape& shape : std::vector<Shape>{

@@ -12,6 +12,7 @@ import whyNormalize from './08-why-normalize.js';
 import inGn from './09-in-gn.js';
 import optimizers from './10-optimizers.js';
 import trainingLab from './11-training-lab.js';
+import pitfalls from './12-pitfalls.js';
 
 export const CHAPTERS = [
   formula,
@@ -25,4 +26,5 @@ export const CHAPTERS = [
   inGn,
   optimizers,
   trainingLab,
+  pitfalls,
 ];
