@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, builds, and runs every suite (formatting, GoogleTest under
 # ASan+UBSan, a 60 s libFuzzer run, node's test runner against the Wasm module, Chromium against the
-# built page). Every suite runs even when an earlier one fails; the exit status is 1 if any failed.
+# built page), the web layers' import rules and the type check. Every suite runs even when an earlier one fails; the exit status is 1 if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -27,6 +27,7 @@ native() {
 }
 
 suite "format (clang-format, prettier)" bash -c 'bash scripts/clang-format.sh && npx prettier --check . --log-level warn && echo "prettier: all files formatted"'
+suite "architecture (web/ import rules, files of at most 400 lines) and type check (tsc on web/)" bash -c 'node scripts/check-architecture.mjs && npx tsc -p jsconfig.json --noEmit && echo "tsc: no errors"'
 suite "native: GoogleTest via ctest (Debug, ASan+UBSan)" native
 suite "fuzz: libFuzzer on the kernel API, 60 s on a copy of cpp/fuzz/corpus (ASan+UBSan)" bash scripts/fuzz.sh 60
 suite "wasm build (Emscripten)" bash scripts/build-wasm.sh

@@ -12,6 +12,9 @@
 const TAGS = [
   'affine-plot',
   'batch-spread',
+  'bn-batch-rule',
+  'bn-mode-grid',
+  'bn-momentum-convert',
   'bn-stepper',
   'count-table',
   'decay-compare',
@@ -29,6 +32,7 @@ const TAGS = [
   'self-check',
   'tensor-editor',
   'train-eval-grid',
+  'training-lab',
 ];
 const NAME = /^[a-z][a-z0-9-]*$/;
 

@@ -30,7 +30,7 @@ export function summary(lang, r) {
 /**
  * BN's spread (line and circles) and GN's (dashed line and squares) over the batch sizes.
  * @param {string} lang
- * @param {{bn: number[], gn: number[]}} r
+ * @param {{bn: Iterable<number> & ArrayLike<number>, gn: Iterable<number> & ArrayLike<number>}} r
  * @param {boolean} narrow
  */
 export function spreadChart(lang, r, narrow) {
