@@ -143,3 +143,16 @@ test('shape helpers', () => {
   assert.equal(formatShape([6]), '(6,)');
   assert.equal(formatShape([2, 3]), '(2, 3)');
 });
+
+test('flagAttribute: present is on, the off words are off, absent is off (compact="false" as padding="false")', async () => {
+  const { flagAttribute, isOffWord } = await import('../../web/model/parse.js');
+  const { boolAttribute } = await import('../../web/widgets/shared/dynamics-kit.js');
+  for (const on of ['', 'true', 'compact', 'yes', '1'])
+    assert.equal(flagAttribute.fromAttribute(on), true, JSON.stringify(on));
+  for (const off of ['false', 'FALSE', ' 0 ', 'no', 'off'])
+    assert.equal(flagAttribute.fromAttribute(off), false, JSON.stringify(off));
+  assert.equal(flagAttribute.fromAttribute(null), false);
+  // the default-on attributes (padding, track-running-stats) read the same words as off
+  for (const word of ['false', '0', 'no', 'off', 'true', ''])
+    assert.equal(boolAttribute.fromAttribute(word), !isOffWord(word), word);
+});

@@ -49,6 +49,17 @@ export const integerAttribute = (fallback = null, min = -Infinity, max = Infinit
   },
 });
 
+/** The words that turn a boolean attribute off: padding="false", compact="0", open="no". */
+const OFF_WORDS = ['false', '0', 'no', 'off'];
+export const isOffWord = (text) => OFF_WORDS.includes(String(text).trim().toLowerCase());
+
+/**
+ * A boolean attribute that is off by default: present means on, as in HTML, unless its value is
+ * one of OFF_WORDS, so compact="false" is off just as padding="false" is. Use it beside
+ * `type: Boolean` (which the docs' attribute reference reads).
+ */
+export const flagAttribute = { fromAttribute: (text) => text !== null && !isOffWord(text) };
+
 /** "4, 2, 3" -> [4, 2, 3]; null when any part is no integer or the list is empty. */
 export function parseIntegerList(text, separator = /\s*,\s*/) {
   const parts = String(text ?? '')

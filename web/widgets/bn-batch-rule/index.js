@@ -9,7 +9,7 @@ import { EngineController } from '../../controllers/engine-controller.js';
 import { DraftFieldController } from '../../controllers/draft-field-controller.js';
 import { HashStateController } from '../../state/url-state.js';
 import * as codec from '../../state/codecs.js';
-import { parseInteger } from '../../model/parse.js';
+import { parseInteger, flagAttribute } from '../../model/parse.js';
 import { t } from '../../i18n.js';
 import { TEXT } from './text.js';
 import { styles } from './styles.js';
@@ -29,7 +29,7 @@ export class BnBatchRule extends LitElement {
     w: { type: Number },
     samples: { type: Number },
     batchSize: { type: Number, attribute: 'batch-size' },
-    dropLast: { type: Boolean, attribute: 'drop-last' },
+    dropLast: { type: Boolean, converter: flagAttribute, attribute: 'drop-last' },
     stateKey: { attribute: 'state-key' },
     stateNotice: { state: true },
   };

@@ -15,7 +15,7 @@ import * as codec from '../../state/codecs.js';
 import { t, formatNumber } from '../../i18n.js';
 import { csvNumbers, boolAttribute, gaussianValues, resizeRows } from '../shared/dynamics-kit.js';
 import { markStart, markEnd } from '../shared/measure.js';
-import { parseNumber, parseInteger } from '../../model/parse.js';
+import { parseNumber, parseInteger, flagAttribute } from '../../model/parse.js';
 import { TEXT } from './text.js';
 import { styles } from './styles.js';
 import {
@@ -38,7 +38,7 @@ export class BnStepper extends LitElement {
     channels: { type: Number },
     batch: { type: Number },
     momentum: { converter: momentumConverter },
-    cumulative: { type: Boolean },
+    cumulative: { type: Boolean, converter: flagAttribute },
     track: { attribute: 'track-running-stats', converter: boolAttribute },
     trueMean: { attribute: 'true-mean', converter: csvNumbers },
     trueVar: { attribute: 'true-var', converter: csvNumbers },

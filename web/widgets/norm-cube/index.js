@@ -15,7 +15,7 @@ import { reductionTrace } from '../../engine/reduction-trace.js';
 import { HashStateController } from '../../state/url-state.js';
 import * as codec from '../../state/codecs.js';
 import { t, formatNumber } from '../../i18n.js';
-import { parseInteger } from '../../model/parse.js';
+import { parseInteger, flagAttribute } from '../../model/parse.js';
 import {
   KINDS,
   moduleOptions,
@@ -50,8 +50,8 @@ export class NormCube extends LitElement {
     groups: { type: Number },
     lang: { type: String },
     values: { attribute: false },
-    compact: { type: Boolean },
-    contrastTool: { type: Boolean, attribute: 'contrast-tool' },
+    compact: { type: Boolean, converter: flagAttribute },
+    contrastTool: { type: Boolean, converter: flagAttribute, attribute: 'contrast-tool' },
     stateKey: { attribute: 'state-key' },
     stateNotice: { state: true },
     selected: { state: true },

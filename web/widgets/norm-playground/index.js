@@ -14,7 +14,7 @@ import { LangController } from '../../controllers/lang-controller.js';
 import { HashStateController } from '../../state/url-state.js';
 import * as codec from '../../state/codecs.js';
 import { t } from '../../i18n.js';
-import { parseList, parseNumber } from '../../model/parse.js';
+import { parseList, parseNumber, flagAttribute } from '../../model/parse.js';
 import { numel } from '../../model/shape.js';
 import { seededValues } from '../../model/rng.js';
 import { parseModule, specMessage } from '../../model/module-spec.js';
@@ -57,11 +57,11 @@ export class NormPlayground extends LitElement {
     values: { converter: floatsAttr },
     weight: { converter: floatsAttr },
     bias: { converter: floatsAttr },
-    moduleEditable: { type: Boolean, attribute: 'module-editable' },
-    shapeEditable: { type: Boolean, attribute: 'shape-editable' },
-    affineEditable: { type: Boolean, attribute: 'affine-editable' },
-    epsEditable: { type: Boolean, attribute: 'eps-editable' },
-    showUnbiased: { type: Boolean, attribute: 'show-unbiased' },
+    moduleEditable: { type: Boolean, converter: flagAttribute, attribute: 'module-editable' },
+    shapeEditable: { type: Boolean, converter: flagAttribute, attribute: 'shape-editable' },
+    affineEditable: { type: Boolean, converter: flagAttribute, attribute: 'affine-editable' },
+    epsEditable: { type: Boolean, converter: flagAttribute, attribute: 'eps-editable' },
+    showUnbiased: { type: Boolean, converter: flagAttribute, attribute: 'show-unbiased' },
     label: { type: String },
     outputLabel: { type: String, attribute: 'output-label' },
     lang: { type: String },

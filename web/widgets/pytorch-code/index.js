@@ -2,6 +2,7 @@
 // Other widgets show it as a child: `import '../pytorch-code/index.js';` and
 // `<pytorch-code .code=${python}></pytorch-code>`.
 import { LitElement, html } from 'lit';
+import { flagAttribute } from '../../model/parse.js';
 import { LangController } from '../../controllers/lang-controller.js';
 import { t } from '../../i18n.js';
 import { TEXT } from './text.js';
@@ -11,7 +12,7 @@ export class PytorchCode extends LitElement {
   static properties = {
     code: { type: String },
     lang: { type: String },
-    open: { type: Boolean, reflect: true },
+    open: { type: Boolean, converter: flagAttribute, reflect: true },
     status: { state: true },
   };
 

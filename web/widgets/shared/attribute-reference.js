@@ -4,7 +4,10 @@
 // code.
 import { LANGUAGES } from '../../i18n.js';
 
-const FLAG = { zh: '开关（写上即开）', en: 'flag (present = on)' };
+const FLAG = {
+  zh: '开关（写上即开；值为 false、0、no、off 时关）',
+  en: 'flag (present = on; "false", "0", "no", "off" = off)',
+};
 const TEXT_TYPE = { zh: '文本', en: 'text' };
 const NUMBER_TYPE = { zh: '数', en: 'number' };
 const NONE = '—';

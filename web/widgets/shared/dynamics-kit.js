@@ -4,7 +4,7 @@
 import { css } from 'lit';
 import { formControls, tableStyle } from './controls-style.js';
 import { xorshift } from '../../model/rng.js';
-import { parseNumber } from '../../model/parse.js';
+import { parseNumber, isOffWord } from '../../model/parse.js';
 
 /** "2, -1, 0.5" -> [2, -1, 0.5]; anything unreadable is dropped. */
 export const csvNumbers = {
@@ -17,7 +17,7 @@ export const csvNumbers = {
 
 /** "false"/"0"/"no" -> false; absent, "", "true", anything else -> true. */
 export const boolAttribute = {
-  fromAttribute: (text) => !['false', '0', 'no', 'off'].includes(String(text).trim().toLowerCase()),
+  fromAttribute: (text) => !isOffWord(text),
   toAttribute: (v) => String(Boolean(v)),
 };
 

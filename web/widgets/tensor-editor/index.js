@@ -19,7 +19,7 @@
 import { LitElement } from 'lit';
 import { LangController } from '../../controllers/lang-controller.js';
 import { t, formatNumber, formatFloat32 } from '../../i18n.js';
-import { parseNumber, parseList, parseShape } from '../../model/parse.js';
+import { parseNumber, parseList, parseShape, flagAttribute } from '../../model/parse.js';
 import { numel, keepPrefix, unravel } from '../../model/shape.js';
 import { shape as shapeCodec, floats as floatsCodec } from '../../state/codecs.js';
 import { HashStateController } from '../../state/url-state.js';
@@ -46,11 +46,11 @@ export class TensorEditor extends LitElement {
   static properties = {
     shape: { converter: shapeConverter },
     values: { converter: valuesConverter },
-    readonly: { type: Boolean, reflect: true },
-    shapeEditable: { type: Boolean, attribute: 'shape-editable' },
-    toolsOpen: { type: Boolean, attribute: 'tools-open' },
-    collapsible: { type: Boolean }, // the cells behind a "Values" disclosure, closed at first
-    noTools: { type: Boolean, attribute: 'no-tools' }, // no paste field or random button
+    readonly: { type: Boolean, converter: flagAttribute, reflect: true },
+    shapeEditable: { type: Boolean, converter: flagAttribute, attribute: 'shape-editable' },
+    toolsOpen: { type: Boolean, converter: flagAttribute, attribute: 'tools-open' },
+    collapsible: { type: Boolean, converter: flagAttribute }, // the cells behind a "Values" disclosure, closed at first
+    noTools: { type: Boolean, converter: flagAttribute, attribute: 'no-tools' }, // no paste field or random button
     expanded: { state: true },
     lang: { type: String },
     label: { type: String },
