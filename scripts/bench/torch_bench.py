@@ -63,6 +63,30 @@ def main():
     measure(f"layer_norm_backward@{big768}x768",
             lambda: torch.autograd.grad(y, (x, w), g, retain_graph=True), results)
 
+    # one training step of the training lab's default network (kernel_bench.cpp's bench_train_step)
+    for norm in ["none", "bn", "gn"]:
+        def norm_layer(channels, norm=norm):
+            if norm == "bn":
+                return [torch.nn.BatchNorm2d(channels)]
+            if norm == "gn":
+                return [torch.nn.GroupNorm(4, channels)]
+            return []
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(
+            torch.nn.Conv2d(1, 16, 3, padding=1), *norm_layer(16), torch.nn.ReLU(),
+            torch.nn.Conv2d(16, 32, 3, padding=1), *norm_layer(32), torch.nn.ReLU(),
+            torch.nn.AvgPool2d(2), torch.nn.Flatten(), torch.nn.Linear(512, 10))
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+        xb = torch.randn(32, 1, 8, 8)
+        tb = torch.arange(32) * 7 % 10
+
+        def train_step(model=model, opt=opt, xb=xb, tb=tb):
+            opt.zero_grad()
+            F.cross_entropy(model(xb), tb).backward()
+            opt.step()
+
+        measure(f"train_step@cnn8x8-{norm}@32", train_step, results)
+
     for name, n, make in [
         ("adam_step@1M", 1 << 20, lambda p: torch.optim.Adam([p], lr=1e-3, foreach=False)),
         ("adam_step@16M", 16 << 20, lambda p: torch.optim.Adam([p], lr=1e-3, foreach=False)),
