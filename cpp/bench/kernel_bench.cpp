@@ -18,6 +18,22 @@
 #include "normlab/optim/optimizer.hpp"
 #include "normlab/train/sequential.hpp"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+// This process's CPU seconds, from Node (Emscripten's clocks are wall clocks).
+EM_JS(double, process_cpu_seconds, (), {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+});
+#else
+#include <ctime>
+double process_cpu_seconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+#endif
+
 using namespace normlab;
 
 namespace {
@@ -46,8 +62,11 @@ std::vector<float> random_buffer(size_t n, uint32_t seed, float scale = 1.0f, fl
 }
 
 // Runs f until `min_reps` repetitions and at least `min_seconds` (bounded by max_reps).
+// With cpu_time, times are this process's CPU seconds rather than wall seconds: what an idle
+// machine would show when other processes share the cores (the training steps use it; the
+// memory-bound kernels keep wall time, which their bandwidth fractions need).
 void measure(const std::string& name, int64_t elements, double bytes,
-             const std::function<void()>& f) {
+             const std::function<void()>& f, bool cpu_time = false) {
   if (!only.empty() && name.find(only) == std::string::npos) return;
   // Warm up for a while, not once: it pages in the buffers, and V8 first runs Wasm through its
   // baseline compiler (Liftoff) and swaps in optimized code only after calls (no on-stack
@@ -64,8 +83,10 @@ void measure(const std::string& name, int64_t elements, double bytes,
   while (static_cast<int>(times.size()) < max_reps &&
          (static_cast<int>(times.size()) < min_reps || total < min_seconds)) {
     const auto t0 = Clock::now();
+    const double c0 = cpu_time ? process_cpu_seconds() : 0;
     f();
-    const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double dt = cpu_time ? process_cpu_seconds() - c0
+                               : std::chrono::duration<double>(Clock::now() - t0).count();
     times.push_back(dt);
     total += dt;
   }
@@ -221,9 +242,12 @@ void bench_train_step(const std::string& norm, int64_t batch) {
   const auto x = random_buffer(static_cast<size_t>(batch * 64), 16);
   std::vector<int64_t> target(static_cast<size_t>(batch));
   for (int64_t i = 0; i < batch; ++i) target[static_cast<size_t>(i)] = (i * 7) % 10;
-  measure(name, batch, 0, [&] {
-    net.step(x.data(), {batch, 1, 8, 8}, target.data(), {batch}, true);
-  });
+  measure(
+      name, batch, 0,
+      [&] {
+        net.step(x.data(), {batch, 1, 8, 8}, target.data(), {batch}, true);
+      },
+      true);
 }
 
 }  // namespace
