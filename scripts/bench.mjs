@@ -5,7 +5,8 @@
 // Wasm, Wasm over PyTorch's CPU kernels on one thread (when Debian's python3-torch is installed),
 // and the bandwidth the Wasm kernel reaches (modelled bytes / time) as a fraction of a copy loop's
 // bandwidth in the same Wasm run. Ratios use each side's minimum over repetitions; the medians'
-// ratios are printed beside them.
+// ratios are printed beside them. Then training steps per second of the training lab's default
+// network in Wasm, natively and in PyTorch (one thread), under "training" in the JSON.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,7 +67,7 @@ const kernels = {};
 const rows = [];
 const ratio = (a, b) => (a && b ? a / b : null);
 for (const [name, w] of Object.entries(wasm)) {
-  if (name.startsWith('copy@')) continue;
+  if (name.startsWith('copy@') || name.startsWith('train_step@')) continue;
   const entry = {
     wasm_over_native: ratio(w.min_s, native[name]?.min_s),
     js_over_wasm: ratio(js[name]?.min_s, w.min_s),
@@ -104,7 +105,41 @@ console.log(
     ' wasm/torch <= 2, bandwidth/copy >= 0.6 on the large sizes' +
     (torch ? '' : '\nPyTorch was not installed: wasm/torch not measured'),
 );
+
+// Training steps per second of the training lab's default network (cnn8x8: Conv3x3 1->16, norm,
+// ReLU, Conv3x3 16->32, norm, ReLU, AvgPool 2, Linear 512->10, cross-entropy, Adam, batch 32),
+// from each side's minimum step time: "train_step@cnn8x8-bn@32" becomes "cnn8x8-bn@32".
+const training = {};
+const perSecond = (r) => (r && r.min_s > 0 ? 1 / r.min_s : undefined);
+for (const [name, w] of Object.entries(wasm)) {
+  if (!name.startsWith('train_step@')) continue;
+  const entry = {
+    wasm_steps_per_s: perSecond(w),
+    native_steps_per_s: perSecond(native[name]),
+    torch_steps_per_s: torch ? perSecond(torch[name]) : undefined,
+  };
+  for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
+  training[name.slice('train_step@'.length)] = entry;
+}
+if (Object.keys(training).length) {
+  console.log(
+    `\n${'training step@batch'.padEnd(40)} ${'wasm/s'.padEnd(9)} ${'native/s'.padEnd(9)} ` +
+      `${'torch/s'.padEnd(9)} ${'wasm/native'.padEnd(12)} wasm/torch`,
+  );
+  for (const [name, e] of Object.entries(training)) {
+    console.log(
+      `${name.padEnd(40)} ${f(e.wasm_steps_per_s, 1).padEnd(9)} ${f(e.native_steps_per_s, 1).padEnd(9)} ` +
+        `${f(e.torch_steps_per_s, 1).padEnd(9)} ` +
+        `${f(ratio(e.wasm_steps_per_s, e.native_steps_per_s)).padEnd(12)} ` +
+        `${f(ratio(e.wasm_steps_per_s, e.torch_steps_per_s))}`,
+    );
+  }
+  console.log(
+    'steps per second from minimum step times in this run (ratios > 1: Wasm faster); target: ' +
+      'wasm/torch >= 1',
+  );
+}
 if (jsonFile) {
-  fs.writeFileSync(jsonFile, JSON.stringify({ kernels }, null, 2) + '\n');
+  fs.writeFileSync(jsonFile, JSON.stringify({ kernels, training }, null, 2) + '\n');
   console.log(`bench: wrote ${jsonFile}`);
 }

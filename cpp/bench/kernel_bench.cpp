@@ -16,6 +16,23 @@
 
 #include "normlab/norm.hpp"
 #include "normlab/optim/optimizer.hpp"
+#include "normlab/train/sequential.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+// This process's CPU seconds, from Node (Emscripten's clocks are wall clocks).
+EM_JS(double, process_cpu_seconds, (), {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+});
+#else
+#include <ctime>
+double process_cpu_seconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+#endif
 
 using namespace normlab;
 
@@ -45,8 +62,11 @@ std::vector<float> random_buffer(size_t n, uint32_t seed, float scale = 1.0f, fl
 }
 
 // Runs f until `min_reps` repetitions and at least `min_seconds` (bounded by max_reps).
+// With cpu_time, times are this process's CPU seconds rather than wall seconds: what an idle
+// machine would show when other processes share the cores (the training steps use it; the
+// memory-bound kernels keep wall time, which their bandwidth fractions need).
 void measure(const std::string& name, int64_t elements, double bytes,
-             const std::function<void()>& f) {
+             const std::function<void()>& f, bool cpu_time = false) {
   if (!only.empty() && name.find(only) == std::string::npos) return;
   // Warm up for a while, not once: it pages in the buffers, and V8 first runs Wasm through its
   // baseline compiler (Liftoff) and swaps in optimized code only after calls (no on-stack
@@ -63,8 +83,10 @@ void measure(const std::string& name, int64_t elements, double bytes,
   while (static_cast<int>(times.size()) < max_reps &&
          (static_cast<int>(times.size()) < min_reps || total < min_seconds)) {
     const auto t0 = Clock::now();
+    const double c0 = cpu_time ? process_cpu_seconds() : 0;
     f();
-    const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double dt = cpu_time ? process_cpu_seconds() - c0
+                               : std::chrono::duration<double>(Clock::now() - t0).count();
     times.push_back(dt);
     total += dt;
   }
@@ -168,6 +190,66 @@ void bench_optimizer(const char* op, OptimConfig config, int64_t n, const std::s
           [&] { opt.step(p.data(), g.data()); });
 }
 
+// One training step (forward, backward, Adam) of the training lab's default network, cnn8x8:
+// Conv3x3 1->16, norm, ReLU, Conv3x3 16->32, norm, ReLU, AvgPool 2, Flatten, Linear 512->10,
+// cross-entropy, Adam 1e-3, on a batch of 32 8x8 images. norm is "none", "bn" or "gn" (GroupNorm
+// with 4 groups). Named train_step@cnn8x8-NORM@32; bytes 0 (not a bandwidth-bound kernel).
+void bench_train_step(const std::string& norm, int64_t batch) {
+  const std::string name = "train_step@cnn8x8-" + norm + "@" + std::to_string(batch);
+  if (!only.empty() && name.find(only) == std::string::npos) return;
+  auto conv = [](int64_t in, int64_t out) {
+    LayerSpec s;
+    s.kind = LayerKind::conv2d;
+    s.conv2d.in_channels = in;
+    s.conv2d.out_channels = out;
+    s.conv2d.kernel_h = s.conv2d.kernel_w = 3;
+    s.conv2d.pad_h = s.conv2d.pad_w = 1;
+    return s;
+  };
+  auto norm_layer = [&](int64_t channels) {
+    LayerSpec s;
+    s.kind = LayerKind::norm;
+    if (norm == "bn") {
+      s.norm.kind = NormKind::batch_norm;
+      s.norm.num_features = channels;
+    } else {
+      s.norm.kind = NormKind::group_norm;
+      s.norm.num_features = channels;
+      s.norm.num_groups = 4;
+    }
+    return s;
+  };
+  LayerSpec relu, pool, flatten, linear;
+  relu.kind = LayerKind::relu;
+  pool.kind = LayerKind::avg_pool2d;
+  pool.pool.kernel_h = pool.pool.kernel_w = pool.pool.stride_h = pool.pool.stride_w = 2;
+  flatten.kind = LayerKind::flatten;
+  linear.kind = LayerKind::linear;
+  linear.linear.in_features = 512;
+  linear.linear.out_features = 10;
+  std::vector<LayerSpec> layers{conv(1, 16)};
+  if (norm != "none") layers.push_back(norm_layer(16));
+  layers.push_back(relu);
+  layers.push_back(conv(16, 32));
+  if (norm != "none") layers.push_back(norm_layer(32));
+  layers.push_back(relu);
+  layers.push_back(pool);
+  layers.push_back(flatten);
+  layers.push_back(linear);
+  OptimConfig adam(OptimKind::adam);
+  adam.lr = 1e-3;
+  Sequential net(layers, CrossEntropyConfig{}, adam, 0);
+  const auto x = random_buffer(static_cast<size_t>(batch * 64), 16);
+  std::vector<int64_t> target(static_cast<size_t>(batch));
+  for (int64_t i = 0; i < batch; ++i) target[static_cast<size_t>(i)] = (i * 7) % 10;
+  measure(
+      name, batch, 0,
+      [&] {
+        net.step(x.data(), {batch, 1, 8, 8}, target.data(), {batch}, true);
+      },
+      true);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -182,6 +264,7 @@ int main(int argc, char** argv) {
   bench_layer_norm(16, 4096, "16x4096");
   bench_layer_norm(big4096, 4096, std::to_string(big4096) + "x4096");
   bench_layer_norm_backward(big768, 768, std::to_string(big768) + "x768");
+  bench_layer_norm_backward(big4096, 4096, std::to_string(big4096) + "x4096");
   bench_batch_norm(32, 64, 56 * 56, "32x64x56x56");
   bench_group_norm(32, 64, 56 * 56, 32, "32x64x56x56");
   OptimConfig adam(OptimKind::adam), adamw(OptimKind::adamw), sgd(OptimKind::sgd);
@@ -195,6 +278,7 @@ int main(int argc, char** argv) {
   bench_optimizer("adamw", adamw, 16 << 20, "16M", 28);
   // reads param, grad, momentum_buffer and writes two: 20 bytes a parameter
   bench_optimizer("sgd_momentum", sgd, 16 << 20, "16M", 20);
+  for (const char* norm : {"none", "bn", "gn"}) bench_train_step(norm, 32);
 
   std::printf("{\"results\": [");
   for (size_t i = 0; i < results.size(); ++i) {

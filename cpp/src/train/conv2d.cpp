@@ -6,8 +6,9 @@
 // channels (eight 128-bit accumulators) walks the input channels and kernel taps, loading each
 // input vector once for four output channels and storing each output once. The input gradient is
 // the same loop on the padded grad_output with the kernel flipped and its channel axes swapped;
-// the weight gradient is a dot product of grad_output planes with shifted padded input planes,
-// four output channels per input load. Other strides take the plain loop.
+// the weight gradient is a matrix product over the whole batch, output channels x kernel taps,
+// with 4 taps x 8 output channels in registers (conv2d_weight_gradient). Other strides take the
+// plain loop.
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
@@ -147,6 +148,85 @@ void pad_input(std::vector<float>& buf, const float* x, int64_t channels, const 
   }
 }
 
+// grad_weight[oc, k] = sum over samples n and output positions of
+// go[n, oc, pos] * padded[n, k, pos], for k = (ic, y, x) a kernel tap, as a matrix product over
+// the whole batch: the output channels go to the vector lanes (grad_output transposed to
+// [n, pos, oc], padded to whole vectors of 8 channels), and a register block of 4 taps x 8 output
+// channels (eight accumulators) walks every sample and position, loading one vector pair of
+// grad_output and four input values (broadcast) per step. Each block's sums stay in registers
+// over the whole batch and are stored once. Stride 1 only.
+void conv2d_weight_gradient(float* grad_weight, const float* grad_output, const float* x,
+                            const Conv2dGeometry& g) {
+  const int64_t ph = g.in_h + 2 * g.pad_h, pw = g.in_w + 2 * g.pad_w;
+  const int64_t in_size = g.in_channels * g.in_h * g.in_w, padded_size = g.in_channels * ph * pw;
+  const int64_t out_plane = g.out_h * g.out_w;
+  const int64_t taps = g.kernel_h * g.kernel_w, ktotal = g.in_channels * taps;
+  const int64_t oc_pad = (g.out_channels + 7) / 8 * 8;
+  // every sample's zero-padded input planes, one after the other
+  std::vector<float> padded(buffer_size(g.batch, padded_size, 1));
+  for (int64_t n = 0; n < g.batch; ++n) {
+    for (int64_t c = 0; c < g.in_channels; ++c) {
+      embed(padded.data() + n * padded_size + c * ph * pw, ph, pw,
+            x + n * in_size + c * g.in_h * g.in_w, g.in_h, g.in_w, g.pad_h, g.pad_w);
+    }
+  }
+  // grad_output as [n, pos, oc_pad], zero in the padding channels
+  std::vector<float> got(buffer_size(g.batch, out_plane, oc_pad), 0.0f);
+  for (int64_t n = 0; n < g.batch; ++n) {
+    for (int64_t oc = 0; oc < g.out_channels; ++oc) {
+      const float* go = grad_output + (n * g.out_channels + oc) * out_plane;
+      float* dst = got.data() + n * out_plane * oc_pad + oc;
+      for (int64_t i = 0; i < out_plane; ++i) dst[i * oc_pad] = go[i];
+    }
+  }
+  // where tap k's input for output position (0, 0) is in a sample's padded planes
+  std::vector<int64_t> tap_offset(count(ktotal));
+  for (int64_t ic = 0; ic < g.in_channels; ++ic) {
+    for (int64_t y = 0; y < g.kernel_h; ++y) {
+      for (int64_t xk = 0; xk < g.kernel_w; ++xk) {
+        tap_offset[count((ic * g.kernel_h + y) * g.kernel_w + xk)] = (ic * ph + y) * pw + xk;
+      }
+    }
+  }
+  for (int64_t k0 = 0; k0 < ktotal; k0 += 4) {
+    const int64_t kb = std::min<int64_t>(4, ktotal - k0);
+    int64_t off[4];
+    for (int64_t j = 0; j < 4; ++j) off[j] = tap_offset[count(k0 + std::min(j, kb - 1))];
+    for (int64_t oc0 = 0; oc0 < oc_pad; oc0 += 8) {
+      f32x4 a00 = simd::splat(0.0f), a01 = a00, a10 = a00, a11 = a00;
+      f32x4 a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+      for (int64_t n = 0; n < g.batch; ++n) {
+        const float* pn = padded.data() + n * padded_size;
+        const float *p0 = pn + off[0], *p1 = pn + off[1], *p2 = pn + off[2], *p3 = pn + off[3];
+        const float* gn = got.data() + n * out_plane * oc_pad + oc0;
+        for (int64_t oh = 0; oh < g.out_h; ++oh) {
+          const int64_t row = oh * pw;
+          for (int64_t ow = 0; ow < g.out_w; ++ow, gn += oc_pad) {
+            const f32x4 d0 = simd::load(gn), d1 = simd::load(gn + 4);
+            const int64_t i = row + ow;
+            const f32x4 v0 = simd::splat(p0[i]), v1 = simd::splat(p1[i]);
+            const f32x4 v2 = simd::splat(p2[i]), v3 = simd::splat(p3[i]);
+            a00 += v0 * d0;
+            a01 += v0 * d1;
+            a10 += v1 * d0;
+            a11 += v1 * d1;
+            a20 += v2 * d0;
+            a21 += v2 * d1;
+            a30 += v3 * d0;
+            a31 += v3 * d1;
+          }
+        }
+      }
+      const f32x4 acc[4][2] = {{a00, a01}, {a10, a11}, {a20, a21}, {a30, a31}};
+      for (int64_t j = 0; j < kb; ++j) {
+        for (int64_t c = 0; c < 8 && oc0 + c < g.out_channels; ++c) {
+          grad_weight[(oc0 + c) * ktotal + k0 + j] = acc[j][c / 4][c % 4];
+        }
+      }
+    }
+  }
+}
+
 void conv2d_backward_plain(float* grad_input, float* grad_weight, const float* grad_output,
                            const float* x, const float* weight, const Conv2dGeometry& g) {
   const int64_t in_plane = g.in_h * g.in_w, out_plane = g.out_h * g.out_w;
@@ -254,7 +334,6 @@ void conv2d_backward(float* grad_input, float* grad_weight, float* grad_bias,
     conv2d_backward_plain(grad_input, grad_weight, grad_output, x, weight, g);
     return;
   }
-  const int64_t ph = g.in_h + 2 * g.pad_h, pw = g.in_w + 2 * g.pad_w;
   // grad_input: correlate the grad_output padded by kernel - 1 - pad with the flipped kernel,
   // whose input and output channel axes are swapped: flipped[ic, oc, a, b] = w[oc, ic, -a, -b]
   std::vector<float> flipped;
@@ -269,7 +348,7 @@ void conv2d_backward(float* grad_input, float* grad_weight, float* grad_bias,
     }
   }
   const int64_t qh = g.in_h + g.kernel_h - 1, qw = g.in_w + g.kernel_w - 1;
-  std::vector<float> padded, q;
+  std::vector<float> q;
   for (int64_t n = 0; n < g.batch; ++n) {
     const float* go = grad_output + n * g.out_channels * out_plane;
     if (grad_input) {
@@ -281,42 +360,8 @@ void conv2d_backward(float* grad_input, float* grad_weight, float* grad_bias,
       correlate_any(grad_input + n * in_size, q.data(), flipped.data(), nullptr, g.out_channels,
                     g.in_channels, g.kernel_h, g.kernel_w, g.in_h, g.in_w, qh, qw);
     }
-    if (!grad_weight) continue;
-    pad_input(padded, x + n * in_size, g.in_channels, g);
-    // grad_weight[oc, ic, y, x] += sum over (oh, ow) of go[oc, oh, ow] * padded[ic, oh + y, ow + x]
-    for (int64_t oc0 = 0; oc0 < g.out_channels; oc0 += 4) {
-      const int64_t block = std::min<int64_t>(4, g.out_channels - oc0);
-      const float* gr[4];
-      for (int64_t j = 0; j < 4; ++j) gr[j] = go + (oc0 + std::min(j, block - 1)) * out_plane;
-      for (int64_t ic = 0; ic < g.in_channels; ++ic) {
-        for (int64_t y = 0; y < g.kernel_h; ++y) {
-          for (int64_t xk = 0; xk < g.kernel_w; ++xk) {
-            f32x4 a0 = simd::splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
-            float s[4] = {0, 0, 0, 0};
-            for (int64_t oh = 0; oh < g.out_h; ++oh) {
-              const float* prow = padded.data() + (ic * ph + oh + y) * pw + xk;
-              const int64_t off = oh * g.out_w;
-              int64_t ow = 0;
-              for (; ow + 4 <= g.out_w; ow += 4) {
-                const f32x4 v = simd::load(prow + ow);
-                a0 += v * simd::load(gr[0] + off + ow);
-                a1 += v * simd::load(gr[1] + off + ow);
-                a2 += v * simd::load(gr[2] + off + ow);
-                a3 += v * simd::load(gr[3] + off + ow);
-              }
-              for (; ow < g.out_w; ++ow) {
-                for (int64_t j = 0; j < 4; ++j) s[j] += prow[ow] * gr[j][off + ow];
-              }
-            }
-            const float sums[4] = {simd::sum(a0) + s[0], simd::sum(a1) + s[1], simd::sum(a2) + s[2],
-                                   simd::sum(a3) + s[3]};
-            for (int64_t j = 0; j < block; ++j)
-              grad_weight[((oc0 + j) * g.in_channels + ic) * taps + y * g.kernel_w + xk] += sums[j];
-          }
-        }
-      }
-    }
   }
+  if (grad_weight) conv2d_weight_gradient(grad_weight, grad_output, x, g);
 }
 
 }  // namespace normlab
