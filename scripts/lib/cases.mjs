@@ -140,7 +140,10 @@ function runCrossEntropy(train, c) {
       const target = readTarget(st.target, `steps[${i}].target`);
       const gradOutput =
         st.grad_output === undefined ? null : readTensor(st.grad_output, `steps[${i}].grad_output`);
-      const r = train.crossEntropy(c.args ?? {}, input, target, gradOutput?.data);
+      const r = train.crossEntropy(input, target, {
+        args: c.args ?? {},
+        gradOutput: gradOutput?.data,
+      });
       if (gradOutput) sameShape(gradOutput.shape, r.loss.shape, 'grad_output', i);
       const out = { output: tensor(r.loss.shape, r.loss.data) };
       if (gradOutput) out.grad_input = tensor(input.shape, r.gradInput);
@@ -247,7 +250,7 @@ function runNorm(engine, c) {
 
 function runOptimizer(engine, c) {
   const { shape, data } = readTensor(c.params?.param, 'params.param');
-  const opt = engine.optimizer(c.op, c.args, data);
+  const opt = engine.optimizer(data, { op: c.op, args: c.args });
   try {
     const steps = c.steps.map((st, i) => {
       try {

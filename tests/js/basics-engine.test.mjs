@@ -17,8 +17,8 @@ const near = (got, want, tol, what) =>
 test('sigmoid and tanh of γ·x + β match PyTorch', () => {
   // torch.sigmoid / torch.tanh of x * 2 - 0.5 in float32, and their gradients
   const x = [-3, -0.5, 0, 1, 100];
-  const s = activation(engine, 'sigmoid', x, { gamma: 2, beta: -0.5 });
-  const t = activation(engine, 'tanh', x, { gamma: 2, beta: -0.5 });
+  const s = activation(engine, x, { fn: 'sigmoid', gamma: 2, beta: -0.5 });
+  const t = activation(engine, x, { fn: 'tanh', gamma: 2, beta: -0.5 });
   const sig = [
     0.0015011822106316686, 0.18242552876472473, 0.3775406777858734, 0.8175744414329529, 1,
   ];
@@ -41,19 +41,19 @@ test('sigmoid and tanh of γ·x + β match PyTorch', () => {
 });
 
 test('an unknown activation is refused with a message and the engine keeps working', () => {
-  assert.throws(() => activation(engine, 'relu', [1, 2]), {
+  assert.throws(() => activation(engine, [1, 2], { fn: 'relu' }), {
     name: 'NormLabError',
     message: 'unknown activation: relu (expected sigmoid or tanh)',
   });
-  assert.equal(activation(engine, 'sigmoid', [0]).y[0], 0.5);
-  assert.deepEqual(Array.from(activation(engine, 'tanh', []).y), []);
+  assert.equal(activation(engine, [0], { fn: 'sigmoid' }).y[0], 0.5);
+  assert.deepEqual(Array.from(activation(engine, [], { fn: 'tanh' }).y), []);
 });
 
 test('group moments: count, mean, biased and unbiased variance per group', () => {
   // (N=2, C=2, S=2) under BatchNorm: channel c owns n*4 + c*2 + s
   const x = [1, 2, 10, 10, 3, 4, 10, 10];
   const group = [0, 0, 1, 1, 0, 0, 1, 1];
-  const r = groupMoments(engine, x, group, 2);
+  const r = groupMoments(engine, x, group, { groups: 2 });
   assert.deepEqual(Array.from(r.count), [4, 4]);
   assert.deepEqual(Array.from(r.mean), [2.5, 10]);
   assert.deepEqual(Array.from(r.variance), [1.25, 0]);
@@ -62,12 +62,12 @@ test('group moments: count, mean, biased and unbiased variance per group', () =>
 });
 
 test('group moments refuse ids outside the groups, and a single element has no unbiased variance', () => {
-  assert.throws(() => groupMoments(engine, [1, 2], [0, 3], 2), {
+  assert.throws(() => groupMoments(engine, [1, 2], [0, 3], { groups: 2 }), {
     name: 'NormLabError',
     message: 'group_moments: element 1 has group id 3, outside [0, 2)',
   });
-  assert.throws(() => groupMoments(engine, [1, 2], [0], 1), /one per value/);
-  const r = groupMoments(engine, [7], [0], 1);
+  assert.throws(() => groupMoments(engine, [1, 2], [0], { groups: 1 }), /one per value/);
+  const r = groupMoments(engine, [7], [0], { groups: 1 });
   assert.equal(r.variance[0], 0);
   assert.ok(Number.isNaN(r.unbiased[0]));
 });
@@ -78,7 +78,7 @@ test('the statistics agree with LayerNorm’s own mean and rstd', () => {
     const x = [0.3, -1.2, 2.2, 0.9, 5, 5, 5, 5, 1e4, 1e4 + 0.01, 1e4 - 0.02, 1e4];
     const r = ln.forward(x, [3, 4]);
     const plan = ln.plan([3, 4]);
-    const m = groupMoments(engine, Float32Array.from(x), plan.group, plan.statCount);
+    const m = groupMoments(engine, Float32Array.from(x), plan.group, { groups: plan.statCount });
     for (let i = 0; i < 3; i++) {
       near(m.mean[i], r.mean[i], 1e-6 * Math.abs(r.mean[i]) + 1e-9, `mean ${i}`);
       const rstd = 1 / Math.sqrt(m.variance[i] + 1e-5);
@@ -96,8 +96,8 @@ test('repeated calls leave the heap where it was', () => {
   const x = new Float32Array(4096).map((_, i) => Math.sin(i));
   const group = new Int32Array(4096).map((_, i) => i % 64);
   for (let i = 0; i < 500; i++) {
-    activation(engine, 'tanh', x, { gamma: 1.5, beta: 0.2 });
-    groupMoments(engine, x, group, 64);
+    activation(engine, x, { fn: 'tanh', gamma: 1.5, beta: 0.2 });
+    groupMoments(engine, x, group, { groups: 64 });
   }
   assert.equal(heap(), before);
 });

@@ -46,12 +46,17 @@ test('why normalize: with a norm every layer keeps std 1, about 0.63 after tanh 
   const width = 32;
   const x = gaussianValues(batch * width, 1 * 977 + 1, { mean: [0], variance: [1] });
   const stds = (norm, act, gain) =>
-    runDeepStack(
-      engine,
-      { depth: 12, width, gain, seed: 1, norm, activation: act, bins: 24, range: 3 },
-      x,
+    runDeepStack(engine, x, {
+      depth: 12,
+      width,
+      gain,
+      seed: 1,
+      norm,
+      activation: act,
+      bins: 24,
+      range: 3,
       batch,
-    )
+    })
       .layers.slice(1)
       .map((l) => l.std);
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -75,8 +80,8 @@ test('why normalize: with a norm every layer keeps std 1, about 0.63 after tanh 
 
 test('the formula: sigmoid is nearly straight on [−1, 1] (0.25 to 0.197), tanh is not (1 to 0.42)', () => {
   const at = [-1, 0, 1];
-  const sigmoid = activation(engine, 'sigmoid', at).slope;
-  const tanh = activation(engine, 'tanh', at).slope;
+  const sigmoid = activation(engine, at, { fn: 'sigmoid' }).slope;
+  const tanh = activation(engine, at, { fn: 'tanh' }).slope;
   assert.deepEqual(
     [round(sigmoid[1], 3), round(sigmoid[0], 3), round(sigmoid[2], 3)],
     [0.25, 0.197, 0.197],
@@ -161,7 +166,7 @@ test('SGD: L2 and weight decay coincide without momentum, differ with it', () =>
     [-0.5, 0.2],
   ];
   const run = (args) => {
-    const opt = engine.optimizer('sgd', { lr, weight_decay: wd, ...args }, theta);
+    const opt = engine.optimizer(theta, { op: 'sgd', args: { lr, weight_decay: wd, ...args } });
     try {
       return grads.map((g) => Array.from(opt.step(g)));
     } finally {

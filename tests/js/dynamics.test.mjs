@@ -33,7 +33,7 @@ const input = (batch, width, seed = 1) => gaussianValues(batch * width, seed, { 
 
 test('deep stack: one histogram, mean and std per layer, every value counted once', () => {
   const x = input(16, 32);
-  const r = runDeepStack(engine, options({ gain: 1.8 }), x, 16);
+  const r = runDeepStack(engine, x, { ...options({ gain: 1.8 }), batch: 16 });
   assert.equal(r.layers.length, 11);
   assert.equal(r.bins, 20);
   for (const layer of r.layers) {
@@ -54,7 +54,7 @@ test('deep stack: BatchNorm and LayerNorm keep every layer at mean 0 and std 1',
   const x = input(24, 32, 2);
   for (const norm of ['batch_norm', 'layer_norm']) {
     for (const gain of [0.3, 3]) {
-      const r = runDeepStack(engine, options({ norm, gain, depth: 15 }), x, 24);
+      const r = runDeepStack(engine, x, { ...options({ norm, gain, depth: 15 }), batch: 24 });
       for (const layer of r.layers.slice(1)) {
         assert.ok(Math.abs(layer.mean) < 1e-5, `${norm} mean ${layer.mean}`);
         assert.ok(Math.abs(layer.std - 1) < 1e-3, `${norm} std ${layer.std}`);
@@ -77,28 +77,31 @@ test('deep stack: a kept runner gives what a fresh one gives, whatever changed i
       [options({ width: 16, depth: 5 }), x], // back to the first
     ];
     for (const [opts, values] of sequence) {
-      const kept = runner.run(opts, values, 8);
-      const fresh = runDeepStack(engine, opts, values, 8);
+      const kept = runner.run(values, { ...opts, batch: 8 });
+      const fresh = runDeepStack(engine, values, { ...opts, batch: 8 });
       assert.deepEqual(kept, fresh, JSON.stringify(opts));
     }
     // the seed matters, the norm does not change the weights (same std at the input)
-    const a = runner.run(options({ seed: 1 }), input(8, 32), 8);
-    const b = runner.run(options({ seed: 2 }), input(8, 32), 8);
+    const a = runner.run(input(8, 32), { ...options({ seed: 1 }), batch: 8 });
+    const b = runner.run(input(8, 32), { ...options({ seed: 2 }), batch: 8 });
     assert.notEqual(a.layers[5].std, b.layers[5].std);
   } finally {
     runner.delete();
   }
-  assert.throws(() => runner.run(options(), input(8, 32), 8), /was deleted/);
+  assert.throws(() => runner.run(input(8, 32), { ...options(), batch: 8 }), /was deleted/);
 });
 
 test('deep stack: tanh stays within ±1, ReLU has no negative values', () => {
   const x = input(16, 32, 4);
-  const tanh = runDeepStack(engine, options({ activation: 'tanh', gain: 3, range: 1 }), x, 16);
+  const tanh = runDeepStack(engine, x, {
+    ...options({ activation: 'tanh', gain: 3, range: 1 }),
+    batch: 16,
+  });
   for (const layer of tanh.layers.slice(1)) assert.equal(layer.under + layer.over, 0);
   // gain 3 saturates: the outermost bins hold most values by the last layer
   const last = tanh.layers.at(-1).counts;
   assert.ok(last[0] + last[19] > (16 * 32) / 2);
-  const relu = runDeepStack(engine, options({ activation: 'relu' }), x, 16);
+  const relu = runDeepStack(engine, x, { ...options({ activation: 'relu' }), batch: 16 });
   for (const layer of relu.layers.slice(1)) {
     assert.equal(layer.under, 0);
     assert.equal(
@@ -111,12 +114,15 @@ test('deep stack: tanh stays within ±1, ReLU has no negative values', () => {
 test('deep stack: BatchNorm with a batch of one fails with PyTorch’s message; the runner goes on', () => {
   const runner = new DeepStackRunner(engine);
   try {
-    assert.throws(() => runner.run(options({ norm: 'batch_norm' }), input(1, 32), 1), {
-      name: 'NormLabError',
-      message:
-        'Expected more than 1 value per channel when training, got input size torch.Size([1, 32])',
-    });
-    const ln = runner.run(options({ norm: 'layer_norm' }), input(1, 32), 1);
+    assert.throws(
+      () => runner.run(input(1, 32), { ...options({ norm: 'batch_norm' }), batch: 1 }),
+      {
+        name: 'NormLabError',
+        message:
+          'Expected more than 1 value per channel when training, got input size torch.Size([1, 32])',
+      },
+    );
+    const ln = runner.run(input(1, 32), { ...options({ norm: 'layer_norm' }), batch: 1 });
     assert.ok(Math.abs(ln.layers[10].std - 1) < 1e-3, 'LayerNorm is fine with one sample');
   } finally {
     runner.delete();
@@ -125,8 +131,11 @@ test('deep stack: BatchNorm with a batch of one fails with PyTorch’s message; 
 
 test('deep stack: bad options are refused with a message, not an abort', () => {
   const x = input(4, 32);
+  // options that are no object go as they are: the wrapper must refuse them itself
+  const withBatch = (opts, batch) =>
+    opts !== null && typeof opts === 'object' ? { ...opts, batch } : opts;
   const refuse = (opts, message, batch = 4, values = x) =>
-    assert.throws(() => runDeepStack(engine, opts, values, batch), {
+    assert.throws(() => runDeepStack(engine, values, withBatch(opts, batch)), {
       name: 'NormLabError',
       message,
     });
@@ -152,22 +161,20 @@ test('deep stack: bad options are refused with a message, not an abort', () => {
   refuse(null, 'deep stack options must be an object');
   refuse(7, 'deep stack options must be an object');
   // and it still works
-  assert.equal(runDeepStack(engine, options(), x, 4).layers.length, 11);
+  assert.equal(runDeepStack(engine, x, { ...options(), batch: 4 }).layers.length, 11);
 });
 
 test('deep stack: many runs leave the heap where it was', () => {
   const x = input(8, 32);
-  runDeepStack(engine, options(), x, 8); // first use may grow the heap once
+  runDeepStack(engine, x, { ...options(), batch: 8 }); // first use may grow the heap once
   const heap = engine.wasm.HEAPU8.length;
   for (let i = 0; i < 300; i++) {
-    runDeepStack(
-      engine,
-      options({ seed: i, norm: ['none', 'batch_norm', 'layer_norm'][i % 3] }),
-      x,
-      8,
-    );
+    runDeepStack(engine, x, {
+      ...options({ seed: i, norm: ['none', 'batch_norm', 'layer_norm'][i % 3] }),
+      batch: 8,
+    });
     try {
-      runDeepStack(engine, options({ norm: 'batch_norm' }), input(1, 32), 1);
+      runDeepStack(engine, input(1, 32), { ...options({ norm: 'batch_norm' }), batch: 1 });
     } catch {
       // refused, as it should be: nothing may leak either way
     }
@@ -187,7 +194,7 @@ test('the stepper’s numbers: running_var takes the unbiased variance, normaliz
     assert.equal(before.num_batches_tracked, 0);
     const r = bn.forward(x, [3, 3], { training: true });
     const plan = bn.plan([3, 3]);
-    const m = groupMoments(engine, x, plan.group, plan.statCount);
+    const m = groupMoments(engine, x, plan.group, { groups: plan.statCount });
     assert.deepEqual(Array.from(m.mean), [3, 2, 4]);
     assert.deepEqual(Array.from(m.unbiased), [4, 4, 21]);
     assert.deepEqual(
@@ -265,7 +272,7 @@ test('padding: BatchNorm’s per-feature statistics move with the padding, Layer
     const mod = engine.norm(opts);
     try {
       const plan = mod.plan(shape);
-      return groupMoments(engine, x, plan.group, plan.statCount);
+      return groupMoments(engine, x, plan.group, { groups: plan.statCount });
     } finally {
       mod.delete();
     }

@@ -117,15 +117,15 @@ function badCalls(engine) {
       ),
     optimizer: (r) =>
       pick(r, [
-        () => engine.optimizer(pick(r, ['sgd2', '', 'lbfgs']), { lr: 0.1 }, [1]),
-        () => engine.optimizer('sgd', {}, [1, 2]),
-        () => engine.optimizer('adam', { lr: -int(r, 1, 9) }, [1]),
-        () => engine.optimizer('adam', { betas: [1, 0.5] }, [1]),
-        () => engine.optimizer('adam', { momentum: 0.9 }, [1]),
-        () => engine.optimizer('rmsprop', { alpha: -0.5 }, [1]),
-        () => engine.optimizer('sgd', { lr: 'fast' }, [1]),
+        () => engine.optimizer([1], { op: pick(r, ['sgd2', '', 'lbfgs']), args: { lr: 0.1 } }),
+        () => engine.optimizer([1, 2], { op: 'sgd', args: {} }),
+        () => engine.optimizer([1], { op: 'adam', args: { lr: -int(r, 1, 9) } }),
+        () => engine.optimizer([1], { op: 'adam', args: { betas: [1, 0.5] } }),
+        () => engine.optimizer([1], { op: 'adam', args: { momentum: 0.9 } }),
+        () => engine.optimizer([1], { op: 'rmsprop', args: { alpha: -0.5 } }),
+        () => engine.optimizer([1], { op: 'sgd', args: { lr: 'fast' } }),
         () => {
-          const o = engine.optimizer('sgd', { lr: 0.1 }, [1, 2, 3]);
+          const o = engine.optimizer([1, 2, 3], { op: 'sgd', args: { lr: 0.1 } });
           try {
             o.step(values(r, pick(r, [0, 2, 4])));
           } finally {
@@ -136,14 +136,27 @@ function badCalls(engine) {
     surfaces: (r) =>
       pick(r, [
         () => engine.surface(pick(r, ['hill', '', 'Bowl'])),
-        () => engine.surface('bowl').grid(int(r, -3, 1), 5),
-        () => engine.surface('rosenbrock').grid(5, 4097),
-        () => engine.surface('saddle').grid(8, 8, { xmin: 1, xmax: 0, ymin: 0, ymax: 1 }),
-        () => engine.surface('bowl').grid(8, 8, { xmin: NaN, xmax: 1, ymin: 0, ymax: 1 }),
+        () => engine.surface('bowl').grid({ nx: int(r, -3, 1), ny: 5 }),
+        () => engine.surface('rosenbrock').grid({ nx: 5, ny: 4097 }),
+        () =>
+          engine
+            .surface('saddle')
+            .grid({ nx: 8, ny: 8, view: { xmin: 1, xmax: 0, ymin: 0, ymax: 1 } }),
+        () =>
+          engine
+            .surface('bowl')
+            .grid({ nx: 8, ny: 8, view: { xmin: NaN, xmax: 1, ymin: 0, ymax: 1 } }),
         () => engine.surface('bowl').evaluate([1, 2], [1]),
-        () => engine.trajectory('bowl', 'adam', {}, [1, 1], pick(r, [-1, 100001, 2.5])),
-        () => engine.trajectory('hill', 'adam', {}, [1, 1], 5),
-        () => engine.trajectory('bowl', 'sgd', {}, [1, 1], 5),
+        () =>
+          engine.trajectory({
+            surface: 'bowl',
+            op: 'adam',
+            args: {},
+            start: [1, 1],
+            steps: pick(r, [-1, 100001, 2.5]),
+          }),
+        () => engine.trajectory({ surface: 'hill', op: 'adam', args: {}, start: [1, 1], steps: 5 }),
+        () => engine.trajectory({ surface: 'bowl', op: 'sgd', args: {}, start: [1, 1], steps: 5 }),
       ])(),
     'optimizer memory': (r) =>
       engine.optimizerMemory(
@@ -157,10 +170,13 @@ function badCalls(engine) {
       ),
     'demo kernels': (r) =>
       pick(r, [
-        () => activation(engine, pick(r, ['relu', '', 'Sigmoid']), values(r, 4)),
-        () => groupMoments(engine, values(r, 4), [0, 1, 2], 3),
-        () => groupMoments(engine, values(r, 3), [0, 1, int(r, 2, 9)], 2),
-        () => groupMoments(engine, values(r, 3), [0, -1, 0], 2),
+        () => {
+          const fn = pick(r, ['relu', '', 'Sigmoid']); // drawn before the values, as it always was
+          return activation(engine, values(r, 4), { fn });
+        },
+        () => groupMoments(engine, values(r, 4), [0, 1, 2], { groups: 3 }),
+        () => groupMoments(engine, values(r, 3), [0, 1, int(r, 2, 9)], { groups: 2 }),
+        () => groupMoments(engine, values(r, 3), [0, -1, 0], { groups: 2 }),
         () => reductionTrace(engine, []),
         () => reductionTrace(engine, values(r, 3), { weight: values(r, 2) }),
         () => batchSpread(engine, { batchSizes: [0] }),
@@ -174,11 +190,13 @@ function badCalls(engine) {
             channels: 2 ** 21,
             spatial: 2 ** 21,
           }),
-        () => runDeepStack(engine, { depth: 0, width: 4 }, values(r, 8), 2),
-        () => runDeepStack(engine, { depth: 3, width: 4, norm: 'group_norm' }, values(r, 8), 2),
-        () => runDeepStack(engine, { depth: 3, width: 4, norm: 'batch_norm' }, values(r, 4), 1),
-        () => runDeepStack(engine, { depth: 3, width: 4, range: 5e-324 }, values(r, 8), 2),
-        () => runDeepStack(engine, { depth: 3, width: 4 }, values(r, 7), 2),
+        () => runDeepStack(engine, values(r, 8), { depth: 0, width: 4, batch: 2 }),
+        () =>
+          runDeepStack(engine, values(r, 8), { depth: 3, width: 4, norm: 'group_norm', batch: 2 }),
+        () =>
+          runDeepStack(engine, values(r, 4), { depth: 3, width: 4, norm: 'batch_norm', batch: 1 }),
+        () => runDeepStack(engine, values(r, 8), { depth: 3, width: 4, range: 5e-324, batch: 2 }),
+        () => runDeepStack(engine, values(r, 7), { depth: 3, width: 4, batch: 2 }),
       ])(),
     allocator: (r) => engine.malloc(pick(r, [-4, NaN, 1.5, 2 ** 40, 2 ** 32 + 16, Infinity])),
   };
@@ -234,7 +252,10 @@ test('requests beyond the memory cap end in "out of memory", and the engine keep
   }
   // an optimizer whose parameter, gradient and state outgrow the heap
   const big = new Float32Array(Math.ceil((room * 0.6) / 4));
-  assert.match(throwsNormLabError(() => engine.optimizer('adam', {}, big), 'adam').message, oom);
+  assert.match(
+    throwsNormLabError(() => engine.optimizer(big, { op: 'adam', args: {} }), 'adam').message,
+    oom,
+  );
   // still working, and nothing is held by the refused requests
   // one element id per element: 2^42 of them once wrapped to 0 on wasm32 and trapped the module
   const ln = engine.norm({ op: 'layer_norm', normalized_shape: [4] });
@@ -262,8 +283,8 @@ test('a forward whose output does not fit frees its input block', async () => {
   assert.match(throwsNormLabError(() => ln.backward(x), 'backward').message, /./);
   assert.equal(live.size, 0, 'backward left blocks behind');
   for (const call of [
-    () => activation(engine, 'tanh', x),
-    () => groupMoments(engine, x, new Int32Array(n), 1),
+    () => activation(engine, x, { fn: 'tanh' }),
+    () => groupMoments(engine, x, new Int32Array(n), { groups: 1 }),
     () => engine.surface('bowl').evaluate(x, x),
   ]) {
     throwsNormLabError(call, String(call));
@@ -287,8 +308,12 @@ test('a trap inside the engine is never how a bad option ends', async () => {
         channels: 2 ** 21,
         spatial: 2 ** 21,
       }),
-    () => runDeepStack(engine, { depth: 2, width: 4, range: 5e-324 }, new Float32Array(8), 2),
-    () => engine.surface('bowl').grid(8, 8, { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 }),
+    () =>
+      runDeepStack(engine, new Float32Array(8), { depth: 2, width: 4, range: 5e-324, batch: 2 }),
+    () =>
+      engine
+        .surface('bowl')
+        .grid({ nx: 8, ny: 8, view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 } }),
   ];
   for (const call of cases) {
     throwsNormLabError(call, String(call));
@@ -318,17 +343,18 @@ test('every wrapper frees the blocks it had when a later one does not fit (batch
   const surface = engine.surface('bowl');
   const ln = engine.norm({ op: 'layer_norm', normalized_shape: [4] });
   const wrappers = {
-    activation: () => activation(engine, 'tanh', x),
+    activation: () => activation(engine, x, { fn: 'tanh' }),
     batchSpread: () =>
       batchSpread(engine, { batchSizes: [2, 4], batches: 4, channels: 4, spatial: 4 }),
-    groupMoments: () => groupMoments(engine, x, [0, 0, 0, 0, 1, 1, 1, 1], 2),
+    groupMoments: () => groupMoments(engine, x, [0, 0, 0, 0, 1, 1, 1, 1], { groups: 2 }),
     reductionTrace: () => reductionTrace(engine, x, { weight: x, bias: x }),
-    runDeepStack: () => runDeepStack(engine, { depth: 2, width: 4 }, x, 2),
+    runDeepStack: () => runDeepStack(engine, x, { depth: 2, width: 4, batch: 2 }),
     normForward: () => ln.forward(x, [2, 4]),
     normBackward: () => ln.backward(x),
     surfaceEvaluate: () => surface.evaluate(x, x),
-    surfaceGrid: () => surface.grid(8, 8),
-    trajectory: () => engine.trajectory('bowl', 'sgd', { lr: 0.1 }, null, 4),
+    surfaceGrid: () => surface.grid({ nx: 8, ny: 8 }),
+    trajectory: () =>
+      engine.trajectory({ surface: 'bowl', op: 'sgd', args: { lr: 0.1 }, start: null, steps: 4 }),
   };
   for (const [name, call] of Object.entries(wrappers)) {
     const blocks = mallocs(call);

@@ -466,7 +466,7 @@ test('optimizers: steps agree with a plain JS reference of torch.optim', () => {
   );
   fc.assert(
     fc.property(scenario, ({ c, param, grads }) => {
-      const o = engine.optimizer(c.op, c.args, param);
+      const o = engine.optimizer(param, { op: c.op, args: c.args });
       try {
         let p = Array.from(param);
         const state = p.map(() => ({}));
@@ -514,7 +514,7 @@ test('optimizers: invalid calls throw NormLabError and change nothing', () => {
   );
   fc.assert(
     fc.property(scenario, ({ c, param, grad, bad }) => {
-      const o = engine.optimizer(c.op, c.args, param);
+      const o = engine.optimizer(param, { op: c.op, args: c.args });
       try {
         o.step(grad);
         const snapshot = () =>
@@ -525,8 +525,8 @@ test('optimizers: invalid calls throw NormLabError and change nothing', () => {
         for (const b of bad) {
           const call = {
             'grad length': () => o.step(new Float32Array(b.n)),
-            'bad args': () => engine.optimizer(c.op, { ...c.args, ...b.args }, param),
-            'bad op': () => engine.optimizer(b.op, c.args, param),
+            'bad args': () => engine.optimizer(param, { op: c.op, args: { ...c.args, ...b.args } }),
+            'bad op': () => engine.optimizer(param, { op: b.op, args: c.args }),
           }[b.kind];
           assert.throws(call, NormLabError, b.kind);
         }
@@ -557,7 +557,7 @@ test('activation, group moments and the reduction trace agree with plain JS', ()
   );
   fc.assert(
     fc.property(scenario, ({ x, w, b, name, gamma, beta, groups, ids }) => {
-      const a = activation(engine, name, x, { gamma, beta });
+      const a = activation(engine, x, { fn: name, gamma, beta });
       x.forEach((v, i) => {
         const z = Math.fround(Math.fround(gamma * v) + beta);
         const y = name === 'tanh' ? Math.tanh(z) : 1 / (1 + Math.exp(-z));
@@ -566,7 +566,7 @@ test('activation, group moments and the reduction trace agree with plain JS', ()
         close(a.slope[i], slope, 1e-6, `${name}'(${z})`);
       });
       const group = ids.map((k) => k % groups);
-      const gm = groupMoments(engine, x, group, groups);
+      const gm = groupMoments(engine, x, group, { groups });
       for (let g = 0; g < groups; g++) {
         const vs = x.filter((_, i) => group[i] === g);
         assert.equal(gm.count[g], vs.length);

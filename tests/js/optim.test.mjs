@@ -34,21 +34,36 @@ test('refused arguments throw PyTorch’s message and the engine keeps working',
     ['adam', { lr: NaN }, 'Invalid learning rate: nan'],
   ];
   for (const [op, args, message] of refused) {
-    assert.throws(() => engine.optimizer(op, args, [1, 2, 3]), { name: 'NormLabError', message });
+    assert.throws(() => engine.optimizer([1, 2, 3], { op, args }), {
+      name: 'NormLabError',
+      message,
+    });
   }
-  assert.throws(() => engine.optimizer('adam', { betas: 0.9 }, [1]), /betas must be a pair/);
-  assert.throws(() => engine.optimizer('adam', { lr: '0.1' }, [1]), /lr must be a number/);
-  assert.throws(() => engine.optimizer('sgd', { lr: 1, nesterov: 1 }, [1]), /true or false/);
-  assert.throws(() => engine.optimizer('lamb', {}, [1]), /unknown optimizer: lamb/);
+  assert.throws(
+    () => engine.optimizer([1], { op: 'adam', args: { betas: 0.9 } }),
+    /betas must be a pair/,
+  );
+  assert.throws(
+    () => engine.optimizer([1], { op: 'adam', args: { lr: '0.1' } }),
+    /lr must be a number/,
+  );
+  assert.throws(
+    () => engine.optimizer([1], { op: 'sgd', args: { lr: 1, nesterov: 1 } }),
+    /true or false/,
+  );
+  assert.throws(() => engine.optimizer([1], { op: 'lamb', args: {} }), /unknown optimizer: lamb/);
   // absent keys and undefined values take PyTorch's defaults
-  const opt = engine.optimizer('adam', { lr: undefined }, [1, 2]);
+  const opt = engine.optimizer([1, 2], { op: 'adam', args: { lr: undefined } });
   const p = opt.step([1, -1]);
   assert.ok(Math.abs(p[0] - (1 - 1e-3)) < 1e-6 && Math.abs(p[1] - (2 + 1e-3)) < 1e-6);
   opt.delete();
 });
 
 test('step(), param, steps and state() follow torch.optim', () => {
-  const opt = engine.optimizer('adam', { lr: 0.1, amsgrad: true }, Float32Array.from([1, 2, 3]));
+  const opt = engine.optimizer(Float32Array.from([1, 2, 3]), {
+    op: 'adam',
+    args: { lr: 0.1, amsgrad: true },
+  });
   assert.deepEqual(opt.state(), {}, 'no state before the first step');
   assert.equal(opt.steps, 0);
   const after = opt.step([0.5, -0.5, 0]);
@@ -66,10 +81,13 @@ test('step(), param, steps and state() follow torch.optim', () => {
   assert.throws(() => opt.step([1, 2, 3]), /the optimizer was deleted/);
 
   // Adagrad's constructor creates its sum; SGD without momentum keeps nothing
-  const ada = engine.optimizer('adagrad', { initial_accumulator_value: 0.5 }, [1, 1]);
+  const ada = engine.optimizer([1, 1], { op: 'adagrad', args: { initial_accumulator_value: 0.5 } });
   assert.deepEqual(Array.from(ada.state().sum), [0.5, 0.5]);
   ada.delete();
-  const sgd = engine.optimizer('sgd', { lr: 0.5, momentum: 0.9, dampening: 0.5 }, [1]);
+  const sgd = engine.optimizer([1], {
+    op: 'sgd',
+    args: { lr: 0.5, momentum: 0.9, dampening: 0.5 },
+  });
   sgd.step([2]);
   assert.deepEqual(Array.from(sgd.state().momentum_buffer), [2], 'first buffer = gradient');
   assert.deepEqual(Array.from(sgd.param), [0]);
@@ -136,7 +154,7 @@ test('the surfaces, their values, gradients and contour grids', () => {
   assert.deepEqual(Array.from(e.f), [0, 1]);
   assert.ok(e.gx[0] === 0 && e.gy[0] === 0, 'flat at the minimum (1, 1)');
   assert.equal(e.gx[1], -2);
-  const g = rosen.grid(5, 3);
+  const g = rosen.grid({ nx: 5, ny: 3 });
   assert.equal(g.values.length, 15);
   assert.deepEqual(g.view, rosen.view);
   // row i at y = ymin + i * (ymax - ymin) / 2, column j at x = xmin + j * (xmax - xmin) / 4
@@ -144,13 +162,22 @@ test('the surfaces, their values, gradients and contour grids', () => {
   const x = xmin + (3 * (xmax - xmin)) / 4;
   const y = ymin + (ymax - ymin) / 2;
   assert.equal(g.values[1 * 5 + 3], rosen.at(x, y).f);
-  assert.throws(() => rosen.grid(1, 3), /between 2 and 4096 points per side, got 1 x 3/);
-  assert.throws(() => rosen.grid(5000, 5000), /between 2 and 4096/);
+  assert.throws(
+    () => rosen.grid({ nx: 1, ny: 3 }),
+    /between 2 and 4096 points per side, got 1 x 3/,
+  );
+  assert.throws(() => rosen.grid({ nx: 5000, ny: 5000 }), /between 2 and 4096/);
   assert.throws(() => engine.surface('himmelblau'), /unknown surface: himmelblau/);
 });
 
 test('a trajectory on the bowl converges, from the surface’s start by default', () => {
-  const t = engine.trajectory('bowl', 'sgd', { lr: 0.1, momentum: 0.9 }, null, 300);
+  const t = engine.trajectory({
+    surface: 'bowl',
+    op: 'sgd',
+    args: { lr: 0.1, momentum: 0.9 },
+    start: null,
+    steps: 300,
+  });
   assert.equal(t.x.length, 301);
   assert.equal(t.loss.length, 301);
   assert.deepEqual([t.x[0], t.y[0]], [-7, 2]);
@@ -160,26 +187,47 @@ test('a trajectory on the bowl converges, from the surface’s start by default'
     ['adagrad', { lr: 1.5 }],
     ['rmsprop', { lr: 0.1 }],
   ]) {
-    const r = engine.trajectory('bowl', op, args, [-7, 2], 300);
+    const r = engine.trajectory({ surface: 'bowl', op, args, start: [-7, 2], steps: 300 });
     assert.ok(r.loss[300] < 1e-3, `${op}: ${r.loss[300]}`);
   }
-  const short = engine.trajectory('rosenbrock', 'adam', { lr: 0.1 }, [0.5, 0.5], 0);
-  assert.deepEqual(Array.from(short.x), [0.5]);
-  assert.throws(() => engine.trajectory('bowl', 'adam', { lr: -1 }, null, 10), {
-    name: 'NormLabError',
-    message: 'Invalid learning rate: -1.0',
+  const short = engine.trajectory({
+    surface: 'rosenbrock',
+    op: 'adam',
+    args: { lr: 0.1 },
+    start: [0.5, 0.5],
+    steps: 0,
   });
+  assert.deepEqual(Array.from(short.x), [0.5]);
   assert.throws(
-    () => engine.trajectory('bowl', 'sgd', { lr: 0.1 }, null, 1e6),
+    () =>
+      engine.trajectory({ surface: 'bowl', op: 'adam', args: { lr: -1 }, start: null, steps: 10 }),
+    {
+      name: 'NormLabError',
+      message: 'Invalid learning rate: -1.0',
+    },
+  );
+  assert.throws(
+    () =>
+      engine.trajectory({ surface: 'bowl', op: 'sgd', args: { lr: 0.1 }, start: null, steps: 1e6 }),
     /a trajectory takes between 0 and 100000 steps, got 1000000/,
   );
-  assert.throws(() => engine.trajectory('bowl', 'sgd', { lr: 0.1 }, null, 2.5), /whole number/);
+  assert.throws(
+    () =>
+      engine.trajectory({ surface: 'bowl', op: 'sgd', args: { lr: 0.1 }, start: null, steps: 2.5 }),
+    /whole number/,
+  );
 });
 
 test('bowl_l2: Adam’s L2 term is rescaled, AdamW decays x and y alike', () => {
   const args = { lr: 0.05, weight_decay: 0.5 };
-  const adam = engine.trajectory('bowl_l2', 'adam', args, null, 300);
-  const adamw = engine.trajectory('bowl_l2', 'adamw', args, null, 300);
+  const adam = engine.trajectory({ surface: 'bowl_l2', op: 'adam', args, start: null, steps: 300 });
+  const adamw = engine.trajectory({
+    surface: 'bowl_l2',
+    op: 'adamw',
+    args,
+    start: null,
+    steps: 300,
+  });
   for (let i = 0; i <= 300; i++) assert.ok(Math.abs(adamw.x[i] - adamw.y[i]) < 1e-4, `${i}`);
   assert.ok(adam.x[300] - adam.y[300] > 0.7, `${adam.x[300]} ${adam.y[300]}`);
 });
@@ -188,14 +236,23 @@ test('optimizers and trajectories leave the heap where it was', () => {
   const heap = () => engine.wasm.HEAPU8.length;
   const start = heap();
   for (let i = 0; i < 2000; i++) {
-    const opt = engine.optimizer('adam', { lr: 0.01, amsgrad: true }, new Float32Array(256));
+    const opt = engine.optimizer(new Float32Array(256), {
+      op: 'adam',
+      args: { lr: 0.01, amsgrad: true },
+    });
     opt.step(new Float32Array(256).fill(1));
     opt.state();
     opt.delete();
-    engine.trajectory('saddle', 'rmsprop', { lr: 0.05 }, null, 50);
-    engine.surface('bowl').grid(64, 64);
+    engine.trajectory({
+      surface: 'saddle',
+      op: 'rmsprop',
+      args: { lr: 0.05 },
+      start: null,
+      steps: 50,
+    });
+    engine.surface('bowl').grid({ nx: 64, ny: 64 });
     try {
-      engine.optimizer('adam', { lr: -1 }, [1]);
+      engine.optimizer([1], { op: 'adam', args: { lr: -1 } });
     } catch {
       // refused: nothing may leak
     }

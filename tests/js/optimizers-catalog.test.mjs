@@ -31,7 +31,7 @@ const GRADS = [
 
 /** Three steps of `kind` with `args`: the parameter and the state after each. */
 function run(kind, args) {
-  const opt = engine.optimizer(kind, args, PARAM);
+  const opt = engine.optimizer(PARAM, { op: kind, args });
   try {
     return GRADS.map((g) => ({
       param: Array.from(opt.step(g)),
@@ -71,12 +71,15 @@ test('the engine refuses what the catalog says a hyper-parameter may not be', ()
     for (const key of Object.keys(OPTIMIZERS[kind].defaults)) {
       const spec = HYPERPARAMETERS[key];
       if (!spec || spec.min === undefined) continue;
-      assert.throws(() => engine.optimizer(kind, { ...required, [key]: spec.min - 1 }, [1]), {
-        name: 'NormLabError',
-      });
+      assert.throws(
+        () => engine.optimizer([1], { op: kind, args: { ...required, [key]: spec.min - 1 } }),
+        {
+          name: 'NormLabError',
+        },
+      );
     }
     if (OPTIMIZERS[kind].defaults.betas) {
-      assert.throws(() => engine.optimizer(kind, { betas: [1, 0.999] }, [1]), /beta/);
+      assert.throws(() => engine.optimizer([1], { op: kind, args: { betas: [1, 0.999] } }), /beta/);
     }
   }
 });
@@ -101,7 +104,7 @@ test('the helpers, the menus and the glossary read the catalog', () => {
   // every buffer any optimizer keeps has a name in both languages
   for (const menu of [MEMORY_OPTIMIZERS, STATE_OPTIMIZERS]) {
     for (const { op, args } of Object.values(menu)) {
-      const opt = engine.optimizer(op, { lr: 0.1, ...args }, [1, 2]);
+      const opt = engine.optimizer([1, 2], { op, args: { lr: 0.1, ...args } });
       opt.step([0.5, -0.5]);
       for (const name of Object.keys(opt.state())) {
         assert.ok(BUFFER_NAMES[name]?.zh && BUFFER_NAMES[name]?.en, `${op}: ${name}`);

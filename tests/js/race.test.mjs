@@ -67,13 +67,13 @@ test('every racer with its default settings runs a finite race that lowers the l
   for (const s of raceSurfaces()) {
     const settings = defaultSettings(s.name);
     for (const lane of LANES) {
-      const r = engine.trajectory(
-        s.name,
-        lane.op,
-        laneArgs(lane.id, settings[lane.id]),
-        s.start,
-        300,
-      );
+      const r = engine.trajectory({
+        surface: s.name,
+        op: lane.op,
+        args: laneArgs(lane.id, settings[lane.id]),
+        start: s.start,
+        steps: 300,
+      });
       assert.equal(r.loss.length, 301);
       assert.ok(r.loss.every(Number.isFinite), `${s.name}/${lane.id} diverged`);
       assert.ok(r.loss[300] < r.loss[0], `${s.name}/${lane.id} did not go downhill`);
@@ -90,13 +90,13 @@ test('the race’s PyTorch code ends where the engine’s trajectories end (defa
     const ends = parseEnds(python(code));
     assert.equal(ends.length, lanes.length);
     LANES.forEach((lane, i) => {
-      const r = engine.trajectory(
-        s.name,
-        lane.op,
-        laneArgs(lane.id, settings[lane.id]),
-        s.start,
+      const r = engine.trajectory({
+        surface: s.name,
+        op: lane.op,
+        args: laneArgs(lane.id, settings[lane.id]),
+        start: s.start,
         steps,
-      );
+      });
       close(ends[i].x, r.x[steps], `${s.name}/${lane.id} x`);
       close(ends[i].y, r.y[steps], `${s.name}/${lane.id} y`);
       close(ends[i].loss, r.loss[steps], `${s.name}/${lane.id} loss`);
@@ -123,13 +123,13 @@ test('the race’s PyTorch code carries every non-default option the learner set
   assert.doesNotMatch(code, /alpha=0\.99|eps=1e-08/, 'defaults are left out');
   const ends = parseEnds(python(code));
   LANES.forEach((lane, i) => {
-    const r = engine.trajectory(
-      'rosenbrock',
-      lane.op,
-      laneArgs(lane.id, settings[lane.id]),
+    const r = engine.trajectory({
+      surface: 'rosenbrock',
+      op: lane.op,
+      args: laneArgs(lane.id, settings[lane.id]),
       start,
-      25,
-    );
+      steps: 25,
+    });
     close(ends[i].x, r.x[25], `${lane.id} x`);
     close(ends[i].y, r.y[25], `${lane.id} y`);
   });
@@ -142,13 +142,13 @@ test('the AdamW demo: Adam’s L2 pulls the small-gradient coordinate down, Adam
   const steps = 300;
   const ends = {};
   for (const run of RUNS) {
-    const r = engine.trajectory(
-      'bowl_l2',
-      run.op,
-      { lr, weight_decay: run.decay ? wd : 0 },
-      info.start,
+    const r = engine.trajectory({
+      surface: 'bowl_l2',
+      op: run.op,
+      args: { lr, weight_decay: run.decay ? wd : 0 },
+      start: info.start,
       steps,
-    );
+    });
     ends[run.id] = [r.x[steps], r.y[steps]];
   }
   const [ax, ay] = ends['adam-l2'];
@@ -174,7 +174,7 @@ test('the optimizer-state code prints the parameter and the state buffers the en
   const grad = Float32Array.from([0.1, -2, 0.5, 10, -0.01, 1]);
   for (const op of Object.keys(STATE_OPTIMIZERS)) {
     const o = STATE_OPTIMIZERS[op];
-    const opt = engine.optimizer(o.op, { ...o.args, lr: 0.1 }, theta0);
+    const opt = engine.optimizer(theta0, { op: o.op, args: { ...o.args, lr: 0.1 } });
     for (let i = 0; i < 3; i++) opt.step(grad);
     const want = { theta: opt.param, ...opt.state() };
     opt.delete();
@@ -200,7 +200,7 @@ test('the optimizer-state code prints the parameter and the state buffers the en
 });
 
 test('Adam keeps exp_avg and exp_avg_sq, one number per parameter each, and no other buffer', () => {
-  const opt = engine.optimizer('adam', { lr: 0.1 }, new Float32Array(7));
+  const opt = engine.optimizer(new Float32Array(7), { op: 'adam', args: { lr: 0.1 } });
   assert.deepEqual(opt.state(), {}, 'no state before the first step');
   opt.step(new Float32Array(7).fill(2));
   const state = opt.state();
@@ -302,10 +302,10 @@ test('what the race refuses, the engine refuses with PyTorch’s words', () => {
   const refuse = (id, change) => {
     const s = { ...defaultSettings('bowl')[id], ...change };
     assert.throws(() =>
-      engine.optimizer(LANES.find((l) => l.id === id).op, laneArgs(id, s), [0, 0]),
+      engine.optimizer([0, 0], { op: LANES.find((l) => l.id === id).op, args: laneArgs(id, s) }),
     );
     try {
-      engine.optimizer(LANES.find((l) => l.id === id).op, laneArgs(id, s), [0, 0]);
+      engine.optimizer([0, 0], { op: LANES.find((l) => l.id === id).op, args: laneArgs(id, s) });
     } catch (err) {
       return err.message;
     }
@@ -321,7 +321,13 @@ test('what the race refuses, the engine refuses with PyTorch’s words', () => {
   assert.equal(refuse('rmsprop', { alpha: -0.1 }), 'Invalid alpha value: -0.1');
   assert.equal(refuse('adagrad', { lr_decay: -1 }), 'Invalid lr_decay value: -1.0');
   // and the engine still works
-  const r = engine.trajectory('bowl', 'adam', { lr: 0.5 }, [-7, 2], 10);
+  const r = engine.trajectory({
+    surface: 'bowl',
+    op: 'adam',
+    args: { lr: 0.5 },
+    start: [-7, 2],
+    steps: 10,
+  });
   assert.equal(r.x.length, 11);
 });
 
@@ -332,8 +338,14 @@ test('an optimizer stepped with the surface’s gradient walks exactly the traje
     const surface = engine.surface(s.name);
     for (const lane of LANES) {
       const args = laneArgs(lane.id, settings[lane.id]);
-      const r = engine.trajectory(s.name, lane.op, args, s.start, 60);
-      const opt = engine.optimizer(lane.op, args, s.start);
+      const r = engine.trajectory({
+        surface: s.name,
+        op: lane.op,
+        args,
+        start: s.start,
+        steps: 60,
+      });
+      const opt = engine.optimizer(s.start, { op: lane.op, args });
       let p = Float32Array.from(s.start);
       for (let k = 1; k <= 60; k++) {
         const g = surface.at(p[0], p[1]);

@@ -48,7 +48,7 @@ export function trainEvalQuestion(engine, random) {
     const r = bn.forward(column, [n, 1], { training: true });
     const buffers = bn.buffers();
     const plan = bn.plan([n, 1]);
-    const moments = groupMoments(engine, column, plan.group, plan.statCount);
+    const moments = groupMoments(engine, column, plan.group, { groups: plan.statCount });
     const unbiased = moments.unbiased[0];
     const biased = moments.variance[0];
     const answer = buffers[kind][0];

@@ -15,24 +15,25 @@ export class DeepStackRunner {
 
   /**
    * Runs x (batch × width values, row-major) through the stack described by `options`
-   * ({depth, width, gain, seed, norm: 'none'|'batch_norm'|'layer_norm',
+   * ({batch, depth, width, gain, seed, norm: 'none'|'batch_norm'|'layer_norm',
    * activation: 'linear'|'tanh'|'relu', bins, range}) and returns, per layer (index 0 is x):
    *   {layers: [{counts: Int32Array(bins), under, over, nan, mean, std}], bins, range}
    * counts are the histogram over [-range, range], under/over the values outside it.
    * Throws NormLabError with the engine's message (PyTorch's for BatchNorm with a batch of one).
    */
-  run(options, x, batch) {
+  run(x, options) {
     const { engine, handle } = this;
     if (!handle) throw new NormLabError('this deep stack runner was deleted');
     if (options === null || typeof options !== 'object')
       throw new NormLabError('deep stack options must be an object');
-    const width = options.width;
+    const { batch, ...stack } = options;
+    const width = stack.width;
     if (!Number.isInteger(batch) || !Number.isInteger(width) || x.length !== batch * width) {
       throw new NormLabError(
         `the input has ${x.length} values but batch ${batch} × width ${width} needs ${batch * width}`,
       );
     }
-    withBuffers(engine, (heap) => engine.check(handle.run(heap.float32(x), batch, options)));
+    withBuffers(engine, (heap) => engine.check(handle.run(heap.float32(x), batch, stack)));
     const count = handle.layers();
     const row = handle.rowSize();
     const counts = engine.readInt32(handle.counts(), count * row);
@@ -47,7 +48,7 @@ export class DeepStackRunner {
       mean: mean[l],
       std: std[l],
     }));
-    return { layers, bins: row - 2, range: options.range ?? 3 };
+    return { layers, bins: row - 2, range: stack.range ?? 3 };
   }
 
   delete() {
@@ -57,10 +58,10 @@ export class DeepStackRunner {
 }
 
 /** One run on a throwaway runner: see DeepStackRunner.run. */
-export function runDeepStack(engine, options, x, batch) {
+export function runDeepStack(engine, x, options) {
   const runner = new DeepStackRunner(engine);
   try {
-    return runner.run(options, x, batch);
+    return runner.run(x, options);
   } finally {
     runner.delete();
   }

@@ -1,6 +1,23 @@
 // The engine: the Wasm module built from cpp/, wrapped so that callers see plain typed arrays.
 // This layer owns every allocation in the Wasm heap and deletes every Embind object it makes;
 // it has no DOM. Errors come back from C++ as PyTorch's messages and are thrown as NormLabError.
+//
+// One calling style for every wrapper (docs/ARCHITECTURE.md, "Calling the engine"):
+//   wrapper(engine, ...inputs, options)      methods: handle.method(...inputs, options)
+// the engine first, then the input arrays the kernel requires, in the kernel's order (an input's
+// shape right after it), then ONE options object naming every scalar and choice, and the optional
+// inputs (weight, bias, gradOutput), like PyTorch's keyword arguments. Where torch's own keyword
+// arguments pass through verbatim they are one field, `args`, beside `op`.
+//   activation(engine, x, { fn: 'tanh', gamma, beta })
+//   groupMoments(engine, x, group, { groups })
+//   reductionTrace(engine, x, { weight, bias, eps })
+//   runDeepStack(engine, x, { batch, depth, width, norm, ... })   runner.run(x, { batch, ... })
+//   batchSpread(engine, { batchSizes, batches, ... })
+//   engine.trajectory({ surface, op, args, start, steps })
+//   engine.optimizer(param, { op, args })      optimizer.descend({ surface, steps })
+//   engine.optimizerMemory({ params, precision, op, args })
+//   engine.surface(name).grid({ nx, ny, view })   module.forward(x, shape, { training })
+//   trainEngine.crossEntropy(logits, target, { args, gradOutput })
 import { NormModule } from './norm.js';
 import { Optimizer, Surface, surfaceList, trajectory, optimizerMemory } from './optim.js';
 
@@ -23,8 +40,8 @@ export class Engine {
   }
 
   /** torch.optim.X([param], **args) for op 'sgd', 'adam', 'adamw', 'adagrad' or 'rmsprop'. */
-  optimizer(op, args, param) {
-    return new Optimizer(this, op, args, param);
+  optimizer(param, options) {
+    return new Optimizer(this, param, options);
   }
 
   /** The optimizer race's loss surfaces: [{name, label, formula, start, view, minima}]. */
@@ -38,8 +55,8 @@ export class Engine {
   }
 
   /** {x, y, loss} of `steps` optimizer steps on a surface from `start` ([x, y]). */
-  trajectory(surfaceName, op, args, start, steps) {
-    return trajectory(this, surfaceName, op, args, start, steps);
+  trajectory(options) {
+    return trajectory(this, options);
   }
 
   /** Bytes of parameters, gradients, master weights and optimizer state for a model size. */

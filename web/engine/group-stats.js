@@ -7,11 +7,11 @@ import { withBuffers } from './heap-scope.js';
  * @param engine the Engine (web/engine/engine.js)
  * @param x the tensor's values, row-major
  * @param group one group id per element (a plan's `group`)
- * @param groups how many groups (a plan's `statCount`)
+ * @param {{groups: number}} options groups: how many groups (a plan's `statCount`)
  * @returns {{count: Int32Array, mean: Float64Array, variance: Float64Array,
  *            unbiased: Float64Array}}
  */
-export function groupMoments(engine, x, group, groups) {
+export function groupMoments(engine, x, group, { groups } = /** @type {any} */ ({})) {
   const n = x.length;
   if (group.length !== n)
     engine.check(`group ids: ${group.length} for ${n} values; one per value is needed`);

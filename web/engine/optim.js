@@ -9,7 +9,13 @@ import { withBuffers } from './heap-scope.js';
  * p.grad = grad and returns the new parameter.
  */
 export class Optimizer {
-  constructor(engine, op, args, param) {
+  /**
+   * @param {import('./engine.js').Engine} engine
+   * @param {ArrayLike<number>} param the parameter's starting values
+   * @param {{op: string, args?: object}} options op: 'sgd' | 'adam' | ...; args: torch.optim's
+   *   keyword arguments
+   */
+  constructor(engine, param, { op, args } = /** @type {any} */ ({})) {
     this.engine = engine;
     this.op = String(op);
     this.args = { ...(args ?? {}) };
@@ -59,8 +65,8 @@ export class Optimizer {
    * with the surface's gradient at the float32 point, in C++: the same path as trajectory(), in
    * pieces. Returns the parameter after the last step; `grad` is then that step's gradient.
    */
-  descend(surfaceName, steps) {
-    this.engine.check(this.#live().descend(String(surfaceName), Number(steps)));
+  descend({ surface, steps } = /** @type {any} */ ({})) {
+    this.engine.check(this.#live().descend(String(surface), Number(steps)));
     return this.param;
   }
 
@@ -143,11 +149,11 @@ export class Surface {
   }
 
   /**
-   * f on an nx x ny grid over the view box (the surface's own by default), for contour lines:
+   * f on an nx x ny grid over the view box `view` (the surface's own by default), for contour lines:
    * {nx, ny, view, values}, values row-major with row i at y = ymin + i (ymax - ymin) / (ny - 1)
    * (the layout d3-contour expects when rows run along y).
    */
-  grid(nx, ny, view = this.view) {
+  grid({ nx, ny, view = this.view } = /** @type {any} */ ({})) {
     const { engine } = this;
     const count = Number.isSafeInteger(nx) && Number.isSafeInteger(ny) && nx > 0 && ny > 0;
     // a refused size is reported by C++ before anything is written
@@ -172,11 +178,15 @@ export class Surface {
 }
 
 /**
- * `steps` optimizer steps on a surface from `start` ([x, y]; the surface's own by default):
- * {x, y, loss}, Float32Arrays of steps + 1 entries (the start first).
+ * `steps` optimizer steps of `op` (torch.optim's keyword `args`) on the loss surface named
+ * `surface`, from `start` ([x, y]; the surface's own by default): {x, y, loss}, Float32Arrays of
+ * steps + 1 entries (the start first).
+ * @param {import('./engine.js').Engine} engine
+ * @param {{surface: string, op: string, args?: object, start?: ArrayLike<number> | null,
+ *   steps: number}} options
  */
-export function trajectory(engine, surfaceName, op, args, start, steps) {
-  const from = start ?? new Surface(engine, surfaceName).start;
+export function trajectory(engine, { surface, op, args, start, steps } = /** @type {any} */ ({})) {
+  const from = start ?? new Surface(engine, surface).start;
   // C++ checks the step count before writing: buffers are only sized for counts it accepts
   const n = Number.isSafeInteger(steps) && steps >= 0 && steps <= 100000 ? steps + 1 : 0;
   return withBuffers(engine, (heap) => {
@@ -186,7 +196,7 @@ export function trajectory(engine, surfaceName, op, args, start, steps) {
         ptr,
         ptr + 4 * n,
         ptr + 8 * n,
-        String(surfaceName),
+        String(surface),
         String(op),
         args ?? {},
         Number(from[0]),

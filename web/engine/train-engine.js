@@ -25,13 +25,17 @@ export class TrainEngine {
   }
 
   /**
-   * F.cross_entropy(logits, target, **options): {loss: {shape, data}} and, with gradOutput (the
-   * loss's values), gradInput.
+   * F.cross_entropy(logits, target, **args): {loss: {shape, data}} and, with gradOutput (one value
+   * per loss value), gradInput.
+   * @param {{shape: number[], data: ArrayLike<number>}} logits
+   * @param {{shape: number[], data: ArrayLike<number>}} target
+   * @param {{args?: object, gradOutput?: ArrayLike<number> | null}} [options] args: torch's keyword
+   *   arguments (reduction, ignore_index, label_smoothing, ...)
    */
-  crossEntropy(options, logits, target, gradOutput) {
+  crossEntropy(logits, target, { args, gradOutput } = {}) {
     return withBuffers(this, (heap) => {
       const t = heap.float64(target.data);
-      const r = this.wasm.crossEntropyShape(options, logits.shape, target.shape, t);
+      const r = this.wasm.crossEntropyShape(args, logits.shape, target.shape, t);
       if (r.error !== undefined) throw new NormLabError(r.error);
       const n = prod(r.shape);
       const z = heap.float32(logits.data);
@@ -44,7 +48,7 @@ export class TrainEngine {
         gz = heap.alloc(logits.data.length * 4);
         go = heap.float32(gradOutput);
       }
-      this.check(this.wasm.crossEntropy(options, loss, gz, z, t, go, logits.shape, target.shape));
+      this.check(this.wasm.crossEntropy(args, loss, gz, z, t, go, logits.shape, target.shape));
       const out = { loss: { shape: r.shape, data: this.readFloat64(loss, n) } };
       if (gz) out.gradInput = this.readFloat32(gz, logits.data.length);
       return out;

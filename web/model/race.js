@@ -214,7 +214,7 @@ export function describeSurfaces(engine) {
 export function contourPaths(engine, info, x, y) {
   const nx = 96;
   const ny = Math.max(24, Math.round((nx * (y.range()[0] - y.range()[1])) / x.range()[1]));
-  const { values } = engine.surface(info.name).grid(nx, ny);
+  const { values } = engine.surface(info.name).grid({ nx, ny });
   const [lo, hi] = extent(values);
   let levels;
   if (lo >= 0) {

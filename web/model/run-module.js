@@ -26,7 +26,7 @@ export function runModule(engine, options, values, shape, { weight, bias, traini
     if (bias && sizes.bias === bias.length) mod.bias = bias;
     const r = mod.forward(values, shape, { training });
     const plan = mod.plan(shape);
-    const stats = groupMoments(engine, values, plan.group, plan.statCount);
+    const stats = groupMoments(engine, values, plan.group, { groups: plan.statCount });
     return {
       ...r,
       ...stats,
@@ -58,12 +58,9 @@ export function planSummary(engine, options, shape) {
     mod.checkInput(shape);
     const plan = mod.plan(shape);
     // the values do not matter for the counts: zeros
-    const { count } = groupMoments(
-      engine,
-      new Float32Array(plan.group.length),
-      plan.group,
-      plan.statCount,
-    );
+    const { count } = groupMoments(engine, new Float32Array(plan.group.length), plan.group, {
+      groups: plan.statCount,
+    });
     return {
       statCount: plan.statCount,
       count,

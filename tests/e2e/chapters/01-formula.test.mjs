@@ -80,7 +80,7 @@ function slopes(values, shape, name, gamma, beta) {
   });
   try {
     const xhat = ln.forward(values, shape).output;
-    const s = Array.from(activation(env.engine, name, xhat, { gamma, beta }).slope);
+    const s = Array.from(activation(env.engine, xhat, { fn: name, gamma, beta }).slope);
     return [formatNumber(Math.min(...s), 3), formatNumber(Math.max(...s), 3)];
   } finally {
     ln.delete();

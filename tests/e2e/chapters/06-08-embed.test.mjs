@@ -64,21 +64,17 @@ test('<train-eval-grid>, <padding-demo> and <deep-stack> alone, in Chinese', asy
   assert.equal(await s.locator('svg.ridge g.layer').count(), 6);
   await s.locator('summary').filter({ hasText: '修改输入批次' }).click();
   const x = await readInputs(s.locator('tensor-editor'));
-  const run = runDeepStack(
-    env.engine,
-    {
-      depth: 5,
-      width: 8,
-      gain: 2,
-      seed: 1,
-      norm: 'layer_norm',
-      activation: 'linear',
-      bins: 30,
-      range: 3,
-    },
-    x,
-    4,
-  );
+  const run = runDeepStack(env.engine, x, {
+    depth: 5,
+    width: 8,
+    gain: 2,
+    seed: 1,
+    norm: 'layer_norm',
+    activation: 'linear',
+    bins: 30,
+    range: 3,
+    batch: 4,
+  });
   assert.equal(
     await s
       .locator('p[data-norm="layer_norm"]')

@@ -37,7 +37,7 @@ const BATCH = [1, 2, 3, 3, 4, 9, 5, 0, 0, 7, 2, 4]; // (4, 3)
 function stepFacts(bn, x, n) {
   bn.forward(x, [n, 3], { training: true });
   const plan = bn.plan([n, 3]);
-  const m = groupMoments(env.engine, x, plan.group, plan.statCount);
+  const m = groupMoments(env.engine, x, plan.group, { groups: plan.statCount });
   return { moments: m, buffers: bn.buffers() };
 }
 

@@ -64,7 +64,7 @@ function facts(options, x, shape) {
   try {
     const output = mod.forward(x, shape, { training: true }).output;
     const plan = mod.plan(shape);
-    return { output, ...groupMoments(env.engine, x, plan.group, plan.statCount) };
+    return { output, ...groupMoments(env.engine, x, plan.group, { groups: plan.statCount }) };
   } finally {
     mod.delete();
   }

@@ -99,7 +99,7 @@ test('the histograms and standard deviations are the engine’s, for all three s
   const expectAll = async (values, over = {}) => {
     const runs = {};
     for (const norm of ['none', 'batch_norm', 'layer_norm']) {
-      runs[norm] = runDeepStack(env.engine, options(norm, over), values, 4);
+      runs[norm] = runDeepStack(env.engine, values, { ...options(norm, over), batch: 4 });
     }
     assert.deepEqual(
       await summaries(page),

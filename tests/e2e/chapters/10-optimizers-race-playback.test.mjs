@@ -29,13 +29,13 @@ function expectedLosses(
 ) {
   return Object.fromEntries(
     lanes.map((id) => {
-      const r = env.engine.trajectory(
+      const r = env.engine.trajectory({
         surface,
-        LANE_OP[id],
-        laneArgs(id, settings[id]),
+        op: LANE_OP[id],
+        args: laneArgs(id, settings[id]),
         start,
         steps,
-      );
+      });
       return [id, formatNumber(r.loss[step])];
     }),
   );
@@ -180,7 +180,7 @@ function inside(surfaceName, id, k) {
   const start = { bowl: [-7, 2] }[surfaceName];
   const args = laneArgs(id, s);
   const surface = env.engine.surface(surfaceName);
-  const opt = env.engine.optimizer(LANE_OP[id], args, start);
+  const opt = env.engine.optimizer(start, { op: LANE_OP[id], args });
   let p = Float32Array.from(start);
   let grad = null;
   for (let i = 0; i < k; i++) {

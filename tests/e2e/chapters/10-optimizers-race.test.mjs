@@ -31,13 +31,13 @@ function expectedLosses(
 ) {
   return Object.fromEntries(
     lanes.map((id) => {
-      const r = env.engine.trajectory(
+      const r = env.engine.trajectory({
         surface,
-        LANE_OP[id],
-        laneArgs(id, settings[id]),
+        op: LANE_OP[id],
+        args: laneArgs(id, settings[id]),
         start,
         steps,
-      );
+      });
       return [id, formatNumber(r.loss[step])];
     }),
   );

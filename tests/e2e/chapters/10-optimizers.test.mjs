@@ -82,7 +82,7 @@ test('optimizer state: Adam’s m and v have the parameter’s shape and the eng
   const grad = [0.1, -2, 0.5, 4, -0.01, 1];
   await w.getByRole('button', { name: 'Step', exact: true }).click();
   await w.getByRole('button', { name: 'Step', exact: true }).click();
-  const opt = env.engine.optimizer('adam', { lr: 0.1 }, theta0);
+  const opt = env.engine.optimizer(theta0, { op: 'adam', args: { lr: 0.1 } });
   opt.step(grad);
   opt.step(grad);
   const want = { θ: opt.param, ...opt.state() };
@@ -106,7 +106,7 @@ test('optimizer state: Adam’s m and v have the parameter’s shape and the eng
   await w.getByLabel('Optimizer').selectOption('momentum');
   await assert.doesNotReject(w.getByText('No step yet').waitFor());
   await w.getByRole('button', { name: '10 steps' }).click();
-  const sgd = env.engine.optimizer('sgd', { momentum: 0.9, lr: 0.1 }, theta0);
+  const sgd = env.engine.optimizer(theta0, { op: 'sgd', args: { momentum: 0.9, lr: 0.1 } });
   for (let i = 0; i < 10; i++) sgd.step(grad);
   assert.deepEqual(
     await cells(w, 'momentum_buffer'),
@@ -225,13 +225,13 @@ test('Adam vs AdamW: the engine’s trajectories, and refused values get PyTorch
       ['adam-l2', 'adam', true],
       ['adamw', 'adamw', true],
     ]) {
-      const r = env.engine.trajectory(
-        'bowl_l2',
+      const r = env.engine.trajectory({
+        surface: 'bowl_l2',
         op,
-        { lr, weight_decay: decayed ? wd : 0 },
-        [3, 3],
+        args: { lr, weight_decay: decayed ? wd : 0 },
+        start: [3, 3],
         steps,
-      );
+      });
       out[id] = [formatNumber(r.x[steps]), formatNumber(r.y[steps])];
     }
     return out;

@@ -23,7 +23,7 @@ export function runBatch(engine, layout, shape) {
   try {
     // the plan holds in every mode (it is the training check that refuses one value per channel)
     const plan = bn.plan(shape);
-    const perChannel = groupMoments(engine, x, plan.group, plan.statCount).count[0];
+    const perChannel = groupMoments(engine, x, plan.group, { groups: plan.statCount }).count[0];
     let train;
     try {
       train = { output: bn.forward(x, shape, { training: true }).output };

@@ -37,7 +37,7 @@ export function gridCells(engine, values) {
       const r = bn.forward(values, SHAPE, { training: mode === 'train' });
       const after = bn.buffers();
       const plan = bn.plan(SHAPE);
-      const { variance } = groupMoments(engine, values, plan.group, plan.statCount);
+      const { variance } = groupMoments(engine, values, plan.group, { groups: plan.statCount });
       return {
         mode,
         grad,

@@ -221,7 +221,7 @@ export class BnStepper extends LitElement {
     // Both variances of each channel of this batch, from the engine's statistics kernel: the
     // biased one the step normalized with, the unbiased one it blended into running_var.
     const plan = this.module.plan([n, c]);
-    const moments = groupMoments(this.engine, x, plan.group, plan.statCount);
+    const moments = groupMoments(this.engine, x, plan.group, { groups: plan.statCount });
     const before = this.history.at(-1);
     const buffers = this.module.buffers();
     const step = before.step + 1;

@@ -25,7 +25,8 @@ export function runArgs(run, lr, wd) {
 
 /** Throws PyTorch's message when Adam or AdamW would refuse these values. */
 export function checkRuns(engine, lr, wd) {
-  for (const run of RUNS) engine.optimizer(run.op, runArgs(run, lr, wd), [0, 0]).delete();
+  for (const run of RUNS)
+    engine.optimizer([0, 0], { op: run.op, args: runArgs(run, lr, wd) }).delete();
 }
 
 /** Each run's engine trajectory from the surface's start, by run id. */
@@ -33,7 +34,7 @@ export function runTrajectories(engine, start, { lr, weightDecay, steps }) {
   const results = {};
   for (const run of RUNS) {
     const args = runArgs(run, lr, weightDecay);
-    results[run.id] = engine.trajectory(SURFACE, run.op, args, start, steps);
+    results[run.id] = engine.trajectory({ surface: SURFACE, op: run.op, args, start, steps });
   }
   return results;
 }

@@ -20,7 +20,7 @@ export const clampTo = (v, [lo, hi], fallback) =>
 /**
  * All three norms on the same weights and input, for the std chart to compare: {runs, errors}
  * keyed by norm (a norm the engine refused has a message instead of a run).
- * @param {{run: (options: object, values: Float32Array, batch: number) => any}} runner
+ * @param {{run: (values: Float32Array, options: object) => any}} runner
  * @param {{depth: number, width: number, gain: number, seed: number, activation: string,
  *   range: number}} settings
  */
@@ -29,9 +29,9 @@ export function runAllNorms(runner, settings, values, batch) {
   const errors = {};
   const { depth, width, gain, seed, activation, range } = settings;
   for (const norm of NORMS) {
-    const options = { depth, width, gain, seed, norm, activation, bins: BINS, range };
+    const options = { batch, depth, width, gain, seed, norm, activation, bins: BINS, range };
     try {
-      runs[norm] = runner.run(options, values, batch);
+      runs[norm] = runner.run(values, options);
     } catch (err) {
       errors[norm] = err.message;
     }

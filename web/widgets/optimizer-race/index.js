@@ -337,7 +337,7 @@ export class OptimizerRace extends LitElement {
       if (!c) return null;
     }
     if (c.step < k) {
-      c.param = c.optimizer.descend(this.surface, k - c.step);
+      c.param = c.optimizer.descend({ surface: this.surface, steps: k - c.step });
       c.grad = c.optimizer.grad;
       c.step = k;
     }

@@ -82,7 +82,7 @@ export function raceResults(engine, { surface, lanes, settings, start, steps }) 
   const results = {};
   for (const id of lanes) {
     const args = laneArgs(id, settings[id]);
-    results[id] = withEnd(engine.trajectory(surface, LANE[id].op, args, start, steps));
+    results[id] = withEnd(engine.trajectory({ surface, op: LANE[id].op, args, start, steps }));
   }
   return results;
 }
@@ -111,7 +111,7 @@ export function positionAt(r, frame) {
 /** PyTorch's message when the engine refuses lane `id` with these settings, else ''. */
 export function laneRefusal(engine, id, settings, start = [0, 0]) {
   try {
-    engine.optimizer(LANE[id].op, laneArgs(id, settings), start).delete();
+    engine.optimizer(start, { op: LANE[id].op, args: laneArgs(id, settings) }).delete();
   } catch (err) {
     return err.message;
   }
@@ -136,7 +136,7 @@ export function checkedSettings(engine, surface, fromLink) {
 
 /** A lane's optimizer at `start`, before its first step, as the inspector walks it (delete() it). */
 export function laneCursor(engine, id, settings, start) {
-  const optimizer = engine.optimizer(LANE[id].op, laneArgs(id, settings), start);
+  const optimizer = engine.optimizer(start, { op: LANE[id].op, args: laneArgs(id, settings) });
   return {
     optimizer,
     step: 0,

@@ -84,7 +84,7 @@ export class OptimizerState extends LitElement {
     if (!(this.op in STATE_OPTIMIZERS)) this.op = 'adam';
     // an attribute may carry a rate PyTorch refuses: say so in its words and start with 0.1
     try {
-      this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), [0]).delete();
+      this.engine.optimizer([0], { op: STATE_OPTIMIZERS[this.op].op, args: this.#args() }).delete();
     } catch (err) {
       this.lrText = String(this.lr);
       this.lrError = err.message;
@@ -132,7 +132,7 @@ export class OptimizerState extends LitElement {
   #restart() {
     markStart('optimizer-state');
     this.optimizer.replace(() =>
-      this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(), this.theta0),
+      this.engine.optimizer(this.theta0, { op: STATE_OPTIMIZERS[this.op].op, args: this.#args() }),
     );
     this.run = { steps: 0, param: Float32Array.from(this.theta0), state: [] };
   }
@@ -160,7 +160,9 @@ export class OptimizerState extends LitElement {
     }
     try {
       // PyTorch's constructor decides what a valid learning rate is, and says so in its words
-      this.engine.optimizer(STATE_OPTIMIZERS[this.op].op, this.#args(v), this.theta0).delete();
+      this.engine
+        .optimizer(this.theta0, { op: STATE_OPTIMIZERS[this.op].op, args: this.#args(v) })
+        .delete();
       this.lrError = '';
       this.#typed = true;
       this.lr = v;

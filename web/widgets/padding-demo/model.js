@@ -32,7 +32,7 @@ function moduleStats(engine, options, input, shape) {
   try {
     const { output } = mod.forward(input, shape, { training: true });
     const plan = mod.plan(shape);
-    const m = groupMoments(engine, input, plan.group, plan.statCount);
+    const m = groupMoments(engine, input, plan.group, { groups: plan.statCount });
     return { output, mean: m.mean, variance: m.variance };
   } finally {
     mod.delete();
