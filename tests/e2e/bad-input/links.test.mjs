@@ -31,6 +31,10 @@ const LINKED_WIDGETS = [
   'optimizer-state',
   'memory-calculator',
   'decay-compare',
+  'training-lab',
+  'bn-mode-grid',
+  'bn-batch-rule',
+  'bn-momentum-convert',
 ];
 
 /**
