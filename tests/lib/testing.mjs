@@ -1,17 +1,8 @@
 // Shared by the node and browser tests: a seeded generator, so that a failing run can be replayed
 // from its seed, and a count of the heap blocks the engine's wrappers hand out and do not free.
 
-/** mulberry32: numbers in [0, 1) from a 32-bit seed. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (web/model/rng.js): numbers in [0, 1) from a 32-bit seed. */
+export { mulberry32 as random } from '../../web/model/rng.js';
 
 /** Wraps the engine's _malloc and _free; the returned Map holds the blocks still live. */
 export function trackHeap(engine) {

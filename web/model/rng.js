@@ -24,6 +24,22 @@ export function xorshift(seed, zeroSeed = 0x9e3779b9) {
   };
 }
 
+/**
+ * mulberry32: floats in [0, 1) from a 32-bit seed. The training lab's batch order and data
+ * (web/model/training-run.js, and the Python its "Show as PyTorch" script ports) and the tests'
+ * seeded inputs (tests/lib/testing.mjs) draw from it.
+ */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A stream with integer and pick helpers: {next, int(lo, hi) inclusive, pick(list)}. */
 export function randomSource(next) {
   return {

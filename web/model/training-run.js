@@ -11,6 +11,7 @@
 // averages over batch x time, padding included, as BatchNorm1d does on padded NLP batches.
 
 import { OPTIMIZERS } from './optimizers.js';
+import { mulberry32 } from './rng.js';
 
 export const IGNORE = -100; // F.cross_entropy's ignore_index: padding rows add no loss, no accuracy
 
@@ -44,16 +45,7 @@ export const DEFAULT_CONFIG = Object.freeze({
 });
 
 /** A seeded generator of floats in [0, 1) (mulberry32); the same seed gives the same stream. */
-export function makeRng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const makeRng = mulberry32;
 
 export function shuffleInPlace(array, random) {
   for (let i = array.length - 1; i > 0; i--) {
