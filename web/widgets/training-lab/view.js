@@ -22,7 +22,8 @@ export const COLOURS = [
 ];
 const W = 560;
 const H = 200;
-const M = { top: 10, right: 12, bottom: 30, left: 46 };
+// room below the x ticks for the axis name, which sits under the last tick label
+const M = { top: 10, right: 12, bottom: 34, left: 46 };
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '–');
 
 /** One chart of `which` ('loss' or 'accuracy') for every lane. */
@@ -53,14 +54,14 @@ export function chart(lang, which, lanes, maxSteps) {
   return html`<figure class="chart" data-chart=${which}>
     <figcaption>${title}</figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${t(lang, TEXT.chartLabel)(title, parts)}>
-      ${bottomAxis(x, /** @type {any} */ ({ y: H - M.bottom, count: 6 }))}
-      ${leftAxis(y, /** @type {any} */ ({ x: M.left, count: 4, format }))}
+      ${bottomAxis(x, { y: H - M.bottom, count: 6 })}
+      ${leftAxis(y, { x: M.left, count: 4, format })}
       ${lanes.map(
         (l, i) =>
           svg`<path class="curve" data-run=${l.label} stroke=${COLOURS[l.index % COLOURS.length]}
             d=${linePath(curves[i].ys, { x, y, xs: curves[i].xs })}></path>`,
       )}
-      <text class="axis-name" x=${W - M.right} y=${H - 2} text-anchor="end">
+      <text class="axis-name" x=${W - M.right} y=${H - 4} text-anchor="end">
         ${t(lang, TEXT.stepAxis)}
       </text>
     </svg>
