@@ -1,6 +1,6 @@
 // A torch.nn normalization module living in the Wasm heap (NormHandle in cpp/bindings/).
 import { withBuffers } from './heap-scope.js';
-export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
+import { numel } from './shape.js';
 
 export class NormModule {
   #forwardSize; // elements of the last successful forward's input: backward's grad_output size

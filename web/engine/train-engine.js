@@ -6,7 +6,7 @@
 import { NormLabError } from './engine.js';
 import { withBuffers } from './heap-scope.js';
 
-const prod = (shape) => shape.reduce((a, b) => a * b, 1);
+import { numel as prod } from './shape.js';
 
 export class TrainEngine {
   /** @param wasm the instantiated Emscripten module (createNormLabTrain()). */

@@ -4,8 +4,8 @@
 /** The page's limits on a tensor a learner types, a link carries or an attribute sets. */
 export const LIMITS = { maxDims: 5, maxDim: 64, maxElements: 4096, maxText: 60_000 };
 
-/** The number of elements of `shape` (1 for the empty shape of a scalar). */
-export const numel = (shape) => shape.reduce((a, b) => a * b, 1);
+// numel: the engine's (its wrappers check inputs against their shapes), one definition for all
+export { numel } from '../engine/shape.js';
 
 /** Row-major multi-index of a flat position: unravel(5, [2, 3]) -> [1, 2]. */
 export function unravel(flat, shape) {

@@ -12,6 +12,7 @@
 
 import { OPTIMIZERS } from './optimizers.js';
 import { mulberry32 } from './rng.js';
+import { numel } from './shape.js';
 
 export const IGNORE = -100; // F.cross_entropy's ignore_index: padding rows add no loss, no accuracy
 
@@ -138,7 +139,7 @@ export function networkLayers(config, rowShape, classes) {
       { type: 'linear', in_features: (32 * h * w) / 4, out_features: classes },
     ];
   }
-  const features = rowShape.reduce((a, b) => a * b, 1);
+  const features = numel(rowShape);
   const head = c.network === 'mlp' && rowShape.length > 1 ? [{ type: 'flatten' }] : [];
   const hidden = (inF) => [
     { type: 'linear', in_features: inF, out_features: c.hidden },
@@ -156,7 +157,7 @@ export function networkLayers(config, rowShape, classes) {
 /** The batch of samples `indices` as {input: {shape, data}, target: {shape, data}}. */
 export function gatherBatch(set, indices) {
   const rows = set.rowsPerSample;
-  const rowSize = set.rowShape.reduce((a, b) => a * b, 1);
+  const rowSize = numel(set.rowShape);
   const sampleSize = rows * rowSize;
   const input = new Float32Array(indices.length * sampleSize);
   const target = new Float64Array(indices.length * rows);
