@@ -63,7 +63,7 @@ const serviceWorker = () =>
         '**/node_modules/**/*',
         'normlab-offline.html',
         'normlab-widgets*.js',
-        'assets/widgets-*.js',
+        'assets/widgets-train-worker-*.js',
       ],
       navigateFallback: null,
       // the first visit's worker takes the page over at once (same version, nothing to reload); a
@@ -108,6 +108,7 @@ export default defineConfig(({ mode }) => {
       // the bundles' own worker (its Wasm inlined) is named apart, so the site's precache skips it
       worker: {
         format: 'es',
+        // [name] is train-worker: assets/widgets-train-worker-[hash].js
         rolldownOptions: { output: { entryFileNames: 'assets/widgets-[name]-[hash].js' } },
       },
       build: {
