@@ -11,35 +11,12 @@ import {
   laneForm,
   status,
   assertNoProblems,
+  LANE_OP,
+  expectedLosses,
 } from './race-helpers.mjs';
-import { LANES, laneArgs, defaultSettings } from '../../../web/model/race.js';
+import { laneArgs, defaultSettings } from '../../../web/model/race.js';
 
 const env = useBrowser({ engine: true });
-
-const LANE_OP = Object.fromEntries(LANES.map((l) => [l.id, l.op]));
-
-/** The losses the table must show: the engine's trajectories at `step`, formatted. */
-function expectedLosses(
-  surface,
-  settings,
-  start,
-  steps,
-  step = steps,
-  lanes = Object.keys(LANE_OP),
-) {
-  return Object.fromEntries(
-    lanes.map((id) => {
-      const r = env.engine.trajectory({
-        surface,
-        op: LANE_OP[id],
-        args: laneArgs(id, settings[id]),
-        start,
-        steps,
-      });
-      return [id, formatNumber(r.loss[step])];
-    }),
-  );
-}
 
 test('playback: back to start, step, play to the end, pause, speed, scrubber', async () => {
   const { context, page, problems } = await openChapter(env);
@@ -51,7 +28,7 @@ test('playback: back to start, step, play to the end, pause, speed, scrubber', a
   assert.match(await status(page), /^Step 2 of 100\./);
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100, 2),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-7, 2], 100, 2),
   );
 
   await race(page).getByLabel('Speed').selectOption('4');
@@ -80,7 +57,7 @@ test('playback: back to start, step, play to the end, pause, speed, scrubber', a
   assert.match(await status(page), /^Step 50 of 100\./);
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100, 50),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-7, 2], 100, 50),
   );
   assertNoProblems(problems);
   await context.close();
@@ -166,7 +143,7 @@ test('the race lives in the link; a hostile or refused link is reported and igno
   );
   assert.deepEqual(
     await raceLosses(refused.page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-7, 2], 100),
   );
   assertNoProblems(refused.problems);
   await refused.context.close();

@@ -13,41 +13,21 @@ import {
   linkedStart,
   status,
   assertNoProblems,
+  LANE_OP,
+  expectedLosses,
 } from './race-helpers.mjs';
-import { LANES, laneArgs, defaultSettings } from '../../../web/model/race.js';
+import { defaultSettings } from '../../../web/model/race.js';
 
 const env = useBrowser({ engine: true });
-
-const LANE_OP = Object.fromEntries(LANES.map((l) => [l.id, l.op]));
-
-/** The losses the table must show: the engine's trajectories at `step`, formatted. */
-function expectedLosses(
-  surface,
-  settings,
-  start,
-  steps,
-  step = steps,
-  lanes = Object.keys(LANE_OP),
-) {
-  return Object.fromEntries(
-    lanes.map((id) => {
-      const r = env.engine.trajectory({
-        surface,
-        op: LANE_OP[id],
-        args: laneArgs(id, settings[id]),
-        start,
-        steps,
-      });
-      return [id, formatNumber(r.loss[step])];
-    }),
-  );
-}
 
 test('the race on the bowl shows the engine’s losses for all seven optimizers', async () => {
   const { context, page, problems } = await openChapter(env);
   const losses = await raceLosses(page);
   assert.deepEqual(Object.keys(losses), Object.keys(LANE_OP));
-  assert.deepEqual(losses, expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100));
+  assert.deepEqual(
+    losses,
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-7, 2], 100),
+  );
   assert.match(await status(page), /^Step 100 of 100\. Lowest loss: /);
   const picture = race(page).locator('svg.surface');
   assert.equal(await picture.getAttribute('role'), 'img');
@@ -85,7 +65,10 @@ test('a hyper-parameter PyTorch refuses shows its message next to the field; the
   assert.equal(await adam.locator('.field-error').filter({ hasText: /\S/ }).count(), 0);
   const settings = defaultSettings('bowl');
   settings.adam = { ...settings.adam, lr: 0.05, beta1: 0.8 };
-  assert.deepEqual(await raceLosses(page), expectedLosses('bowl', settings, [-7, 2], 100));
+  assert.deepEqual(
+    await raceLosses(page),
+    expectedLosses(env.engine, 'bowl', settings, [-7, 2], 100),
+  );
 
   // Nesterov: the pair of fields is checked together
   const nesterov = await laneForm(page, 'nesterov');
@@ -105,7 +88,10 @@ test('a hyper-parameter PyTorch refuses shows its message next to the field; the
   settings.nesterov = { ...settings.nesterov, momentum: 0.5 };
   settings.rmsprop = { ...settings.rmsprop, centered: true };
   settings.adam = { ...settings.adam, amsgrad: true };
-  assert.deepEqual(await raceLosses(page), expectedLosses('bowl', settings, [-7, 2], 100));
+  assert.deepEqual(
+    await raceLosses(page),
+    expectedLosses(env.engine, 'bowl', settings, [-7, 2], 100),
+  );
   assertNoProblems(problems);
   await context.close();
 });
@@ -123,7 +109,7 @@ test('racers can be taken out and put back', async () => {
   await race(page).locator('.lane[data-lane="adamw"] > label input').check();
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-7, 2], 100, 100, ['adamw']),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-7, 2], 100, 100, ['adamw']),
   );
   assertNoProblems(problems);
   await context.close();
@@ -142,12 +128,12 @@ test('each surface has its own start, steps and learning rates; the numbers foll
   );
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('rosenbrock', defaultSettings('rosenbrock'), [-1.2, 1], 300),
+    expectedLosses(env.engine, 'rosenbrock', defaultSettings('rosenbrock'), [-1.2, 1], 300),
   );
   await surface.selectOption('saddle');
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('saddle', defaultSettings('saddle'), [-1.5, 0.01], 100),
+    expectedLosses(env.engine, 'saddle', defaultSettings('saddle'), [-1.5, 0.01], 100),
   );
   assertNoProblems(problems);
   await context.close();
@@ -164,7 +150,7 @@ test('the start point: a click, the arrow keys, or typed coordinates', async () 
   assert.ok(Math.abs(start[0] - 5) < 0.1 && Math.abs(start[1] - 2.5) < 0.1, `${start}`);
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), start, 100),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), start, 100),
   );
 
   await plot.focus();
@@ -180,7 +166,7 @@ test('the start point: a click, the arrow keys, or typed coordinates', async () 
   start = moved;
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), start, 100),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), start, 100),
   );
 
   const x = race(page).getByLabel('Start x');
@@ -194,7 +180,7 @@ test('the start point: a click, the arrow keys, or typed coordinates', async () 
   assert.equal(await x.inputValue(), '-3.', 'what the learner typed is not rewritten');
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-3, start[1]], 100),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-3, start[1]], 100),
   );
 
   const steps = race(page).getByLabel('Steps');
@@ -205,7 +191,7 @@ test('the start point: a click, the arrow keys, or typed coordinates', async () 
   await steps.fill('40');
   assert.deepEqual(
     await raceLosses(page),
-    expectedLosses('bowl', defaultSettings('bowl'), [-3, start[1]], 40),
+    expectedLosses(env.engine, 'bowl', defaultSettings('bowl'), [-3, start[1]], 40),
   );
   assertNoProblems(problems);
   await context.close();

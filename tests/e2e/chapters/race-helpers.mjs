@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { openPage } from '../harness.mjs';
 import { formatNumber } from '../../../web/i18n.js';
+import { LANES, laneArgs } from '../../../web/model/race.js';
 
 export { formatNumber };
 
@@ -55,4 +56,31 @@ export async function status(page) {
 
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, []);
+}
+
+/** Every racer's torch.optim kind, by lane id. */
+export const LANE_OP = Object.fromEntries(LANES.map((l) => [l.id, l.op]));
+
+/** The losses the table must show: `engine`'s trajectories at `step`, formatted. */
+export function expectedLosses(
+  engine,
+  surface,
+  settings,
+  start,
+  steps,
+  step = steps,
+  lanes = Object.keys(LANE_OP),
+) {
+  return Object.fromEntries(
+    lanes.map((id) => {
+      const r = engine.trajectory({
+        surface,
+        op: LANE_OP[id],
+        args: laneArgs(id, settings[id]),
+        start,
+        steps,
+      });
+      return [id, formatNumber(r.loss[step])];
+    }),
+  );
 }
